@@ -1,0 +1,339 @@
+"""Command line: every capability of the counter, scriptable and testable headless.
+
+Exit status: 0 done, 2 the input was refused (message on stderr says why), 1 unexpected error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import sys
+from collections.abc import Sequence
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from app.config import load_settings
+from app.context import AppContext
+from app.domain.status import Role
+from app.errors import UserError, ValidationFailed
+from app.security import CurrentUser, create_user
+from app.storage.migrate import upgrade
+from app.storage.models import User
+
+EXIT_REFUSED = 2
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _open(migrate: bool = True) -> AppContext:
+    settings = load_settings()
+    if migrate:
+        upgrade(settings.resolved_database_url)
+    return AppContext.open(settings)
+
+
+def _acting_user(ctx: AppContext, username: str | None) -> CurrentUser:
+    """The user a CLI action is recorded under: --user, else the first active administrator."""
+    with ctx.db.reading() as session:
+        query = select(User).where(User.active.is_(True))
+        query = (
+            query.where(User.username == username.lower())
+            if username
+            else query.where(User.role == Role.ADMIN.value).order_by(User.id)
+        )
+        user = session.scalars(query).first()
+    if user is None:
+        raise UserError(
+            "Chưa có người dùng để ghi nhận thao tác. "
+            "Hãy tạo tài khoản: onestop user add --role admin TÊN"
+        )
+    return CurrentUser(user.id, user.username, user.full_name, Role(user.role))
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    settings = load_settings()
+    upgrade(settings.resolved_database_url)
+    print(f"Cơ sở dữ liệu đã cập nhật: {settings.resolved_database_url}")
+    return 0
+
+
+def cmd_user_add(args: argparse.Namespace) -> int:
+    ctx = _open()
+    if args.password_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = getpass.getpass("Mật khẩu: ")
+        if getpass.getpass("Nhập lại mật khẩu: ") != password:
+            raise UserError("Hai lần nhập mật khẩu không khớp.", field="password")
+    user = create_user(ctx.db, args.name, args.full_name or args.name, password, Role(args.role))
+    print(f"Đã tạo người dùng {user.username} ({user.role.value}).")
+    return 0
+
+
+def cmd_catalog_import(args: argparse.Namespace) -> int:
+    from app.catalog.store import import_bundled_catalog, import_catalog_file
+
+    ctx = _open()
+    report = (
+        import_bundled_catalog(ctx.db)
+        if args.bundled
+        else import_catalog_file(ctx.db, Path(args.file))
+    )
+    if args.json:
+        _print_json(report.as_json())
+    else:
+        print(report.summary())
+    return 0 if report.ok else EXIT_REFUSED
+
+
+def cmd_catalog_list(args: argparse.Namespace) -> int:
+    from app.intake import list_procedures
+
+    ctx = _open()
+    rows = [
+        {"code": p.code, "name": p.name, "field": p.field, "processing": p.processing_kind}
+        for p in list_procedures(ctx, args.query or "")
+    ]
+    if args.json:
+        _print_json(rows)
+    else:
+        for row in rows:
+            print(f"{row['code']:<12} {row['name']}")
+    return 0
+
+
+def _parse_attach(values: Sequence[str]) -> dict[str, list[Path]]:
+    attachments: dict[str, list[Path]] = {}
+    for value in values:
+        component, sep, file = value.partition("=")
+        if not sep or not component or not file:
+            raise UserError(f"--attach cần dạng THÀNH_PHẦN=TỆP, nhận được «{value}».")
+        attachments.setdefault(component, []).append(Path(file))
+    return attachments
+
+
+def cmd_intake(args: argparse.Namespace) -> int:
+    from app.intake import ApplicantInput, ComponentChoice, IntakeRequest, IntakeService, Outcome
+
+    ctx = _open()
+    if not ctx.settings.agency_configured:
+        raise UserError(
+            "Chưa cấu hình mã và tên cơ quan tiếp nhận. "
+            "Hãy đặt ONESTOP_AGENCY__CODE và ONESTOP_AGENCY__NAME hoặc mở chương trình để cấu hình."
+        )
+    user = _acting_user(ctx, args.user)
+    choices = {
+        code: ComponentChoice(files=tuple(paths))
+        for code, paths in _parse_attach(args.attach or []).items()
+    }
+    for code in args.no_reuse or []:
+        choices[code] = ComponentChoice(
+            files=choices.get(code, ComponentChoice()).files, reuse=False
+        )
+    request = IntakeRequest(
+        applicant=ApplicantInput(
+            personal_id=args.citizen,
+            full_name=args.name,
+            date_of_birth=date.fromisoformat(args.dob) if args.dob else None,
+            sex=args.sex,
+            address=args.address or "",
+            phone=args.phone or "",
+            email=args.email or "",
+        ),
+        procedure_code=args.procedure,
+        outcome=Outcome(args.outcome),
+        choices=choices,
+        reason=args.reason or "",
+        appointment_override=datetime.fromisoformat(args.appointment) if args.appointment else None,
+        **({"request_id": args.request_id} if args.request_id else {}),
+    )
+    result = IntakeService(ctx).submit(request, user)
+    if args.json:
+        _print_json(result.as_json())
+    else:
+        appointment = (
+            result.appointment_at.strftime("%H:%M %d/%m/%Y") if result.appointment_at else "—"
+        )
+        print(f"{result.dossier_code}  {result.status.label_vi}  hẹn trả: {appointment}")
+    return 0
+
+
+def cmd_form(args: argparse.Namespace) -> int:
+    from app.forms import FormKind, make_form
+    from printing.output import save_pdf
+
+    ctx = _open()
+    user = _acting_user(ctx, args.user)
+    kind, pdf = make_form(
+        ctx.db, ctx.settings, args.code, FormKind(args.kind), user, thermal=args.thermal
+    )
+    save_pdf(pdf, Path(args.out))
+    print(f"Đã lưu {kind.value}: {args.out}")
+    return 0
+
+
+def cmd_vault_list(args: argparse.Namespace) -> int:
+    from app.vault import VaultService
+
+    ctx = _open()
+    items = VaultService(ctx.db, ctx.store).list_documents(args.id, _acting_user(ctx, args.user))
+    today = date.today()
+    rows = [dict(item.as_json(), valid_today=item.valid_on(today)) for item in items]
+    if args.json:
+        _print_json({"id_number": args.id, "documents": rows})
+    else:
+        for row in rows:
+            print(f"{row['code']:<28} {row['title']}  ({row['pages']} tr.)")
+    return 0
+
+
+def cmd_vault_add(args: argparse.Namespace) -> int:
+    from app.vault_import import import_document
+
+    ctx = _open()
+    item = import_document(
+        ctx,
+        _acting_user(ctx, args.user),
+        args.id,
+        args.type,
+        Path(args.file),
+        args.title,
+        args.name,
+    )
+    if args.json:
+        _print_json(item.as_json())
+    else:
+        print(f"Đã lưu vào kho: {item.code}")
+    return 0
+
+
+def cmd_vault_get(args: argparse.Namespace) -> int:
+    from app.vault import VaultService
+
+    ctx = _open()
+    item = VaultService(ctx.db, ctx.store).fetch(
+        args.code, _acting_user(ctx, args.user), Path(args.out)
+    )
+    print(f"Đã xuất {item.code} → {args.out}")
+    return 0
+
+
+def cmd_dossier_show(args: argparse.Namespace) -> int:
+    from app.dossiers import find_dossier
+
+    ctx = _open()
+    view = find_dossier(ctx.db, args.code, _acting_user(ctx, args.user))
+    data = view.as_json()
+    if args.json:
+        _print_json(data)
+    else:
+        for key in ("code", "status_text", "received_at", "appointment"):
+            print(f"{key}: {data[key]}")
+    return 0
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from ui.main import run_gui
+
+    return run_gui()
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="onestop", description="Phần mềm Bộ phận Một cửa.")
+    parser.set_defaults(handler=cmd_gui)
+    sub = parser.add_subparsers(title="lệnh")
+
+    def add(name: str, handler: Any, help_text: str, parent: Any = sub) -> argparse.ArgumentParser:
+        p: argparse.ArgumentParser = parent.add_parser(name, help=help_text)
+        p.set_defaults(handler=handler)
+        return p
+
+    def with_user(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--user", help="tên đăng nhập ghi nhận thao tác (mặc định: quản trị viên)")
+        return p
+
+    db = sub.add_parser("db", help="cơ sở dữ liệu").add_subparsers()
+    add("upgrade", cmd_db_upgrade, "áp dụng migration đến phiên bản mới nhất", db)
+
+    user = sub.add_parser("user", help="người dùng").add_subparsers()
+    p = add("add", cmd_user_add, "tạo người dùng", user)
+    p.add_argument("name")
+    p.add_argument("--role", required=True, choices=[r.value for r in Role])
+    p.add_argument("--full-name")
+    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
+
+    catalog = sub.add_parser("catalog", help="danh mục thủ tục").add_subparsers()
+    p = add("import", cmd_catalog_import, "kiểm tra và nạp danh mục", catalog)
+    p.add_argument("file", nargs="?")
+    p.add_argument("--bundled", action="store_true", help="nạp danh mục kèm theo chương trình")
+    p.add_argument("--json", action="store_true")
+    p = add("list", cmd_catalog_list, "liệt kê thủ tục", catalog)
+    p.add_argument("query", nargs="?")
+    p.add_argument("--json", action="store_true")
+
+    p = with_user(add("intake", cmd_intake, "tiếp nhận hồ sơ"))
+    p.add_argument("--citizen", required=True, help="số định danh cá nhân (12 chữ số)")
+    p.add_argument("--name", required=True)
+    p.add_argument("--dob", help="YYYY-MM-DD")
+    p.add_argument("--sex", choices=["Nam", "Nữ"])
+    p.add_argument("--address")
+    p.add_argument("--phone")
+    p.add_argument("--email")
+    p.add_argument("--procedure", required=True)
+    p.add_argument("--attach", action="append", metavar="COMPONENT=FILE")
+    p.add_argument("--no-reuse", action="append", metavar="COMPONENT")
+    p.add_argument("--outcome", choices=["accept", "supplement", "refuse"], default="accept")
+    p.add_argument("--reason")
+    p.add_argument("--appointment", help="YYYY-MM-DDTHH:MM khi danh mục chưa có thời hạn")
+    p.add_argument("--request-id", help="mã yêu cầu: gửi lại cùng mã không tạo hồ sơ thứ hai")
+    p.add_argument("--json", action="store_true")
+
+    p = with_user(add("form", cmd_form, "in biểu mẫu của hồ sơ ra PDF"))
+    p.add_argument("code")
+    p.add_argument("--kind", required=True, choices=["receipt", "supplement", "refusal"])
+    p.add_argument("--thermal", action="store_true", help="khổ giấy in nhiệt 80 mm")
+    p.add_argument("--out", required=True)
+
+    vault = sub.add_parser("vault", help="kho dữ liệu giấy tờ").add_subparsers()
+    p = with_user(add("list", cmd_vault_list, "giấy tờ của một công dân", vault))
+    p.add_argument("id")
+    p.add_argument("--json", action="store_true")
+    p = with_user(add("add", cmd_vault_add, "đưa một giấy tờ vào kho", vault))
+    p.add_argument("id")
+    p.add_argument("file")
+    p.add_argument("--type", required=True, help="mã loại giấy tờ")
+    p.add_argument("--title")
+    p.add_argument("--name", help="họ tên, khi công dân chưa có trong cơ sở dữ liệu")
+    p.add_argument("--json", action="store_true")
+    p = with_user(add("get", cmd_vault_get, "xuất tệp của một giấy tờ", vault))
+    p.add_argument("code")
+    p.add_argument("--out", required=True)
+
+    dossier = sub.add_parser("dossier", help="hồ sơ").add_subparsers()
+    p = with_user(add("show", cmd_dossier_show, "xem hồ sơ theo mã hoặc nội dung QR", dossier))
+    p.add_argument("code")
+    p.add_argument("--json", action="store_true")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except ValidationFailed as exc:
+        for field, message in exc.errors.items():
+            print(f"Lỗi [{field}]: {message}", file=sys.stderr)
+        return EXIT_REFUSED
+    except UserError as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_REFUSED
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,130 @@
+"""The one typed settings object.
+
+Loaded from a TOML file in the user config directory (``settings.toml``), overridable by
+environment variables ``ONESTOP_…`` (nested with ``__``: ``ONESTOP_AGENCY__CODE``). The
+settings UI edits the same object and writes it back with :func:`save_settings`.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date, time
+from pathlib import Path
+from typing import Any, Literal
+
+import platformdirs
+import tomli_w
+from pydantic import BaseModel, Field
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    TomlConfigSettingsSource,
+)
+
+APP_NAME = "onestop-counter"
+
+
+def default_data_dir() -> Path:
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+
+
+def config_file_path() -> Path:
+    """Where settings.toml lives; ``ONESTOP_CONFIG_FILE`` relocates it."""
+    override = os.environ.get("ONESTOP_CONFIG_FILE")
+    if override:
+        return Path(override)
+    return Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)) / "settings.toml"
+
+
+class AgencySettings(BaseModel):
+    """Identity of the receiving agency, printed on every form."""
+
+    code: str = ""
+    name: str = ""
+    superior_name: str = ""
+    unit_name: str = "BỘ PHẬN MỘT CỬA"
+    place: str = ""
+    address: str = ""
+    hotline: str = ""
+
+
+class FormSettings(BaseModel):
+    template_set: str = "2025"
+    lookup_url_template: str = "https://dichvucong.example.gov.vn/tra-cuu?ma={code}"
+    thermal_receipt: bool = False
+    result_delivery: str = "Tại Bộ phận Một cửa"
+
+
+class CalendarSettings(BaseModel):
+    """Working calendar kept by the technician (FACTS §7)."""
+
+    extra_days_off: list[date] = Field(default_factory=list)
+    compensatory_working_days: list[date] = Field(default_factory=list)
+    working_periods: list[tuple[time, time]] = Field(
+        default_factory=lambda: [(time(7, 0), time(11, 30)), (time(13, 30), time(17, 0))]
+    )
+
+
+class AttachmentSettings(BaseModel):
+    max_file_mb: int = 50
+    max_pixels: int = 120_000_000
+    max_pages: int = 200
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(
+        env_prefix="ONESTOP_", env_nested_delimiter="__", extra="ignore"
+    )
+
+    data_dir: Path = Field(default_factory=default_data_dir)
+    database_url: str = ""
+    store_dir: Path | None = None
+    language: Literal["vi", "en"] = "vi"
+    counter_code: str = "Q01"
+    counter_name: str = "Quầy 1"
+    agency: AgencySettings = Field(default_factory=AgencySettings)
+    forms: FormSettings = Field(default_factory=FormSettings)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    attachments: AttachmentSettings = Field(default_factory=AttachmentSettings)
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        toml = TomlConfigSettingsSource(settings_cls, toml_file=config_file_path())
+        return (init_settings, env_settings, toml)
+
+    @property
+    def resolved_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{self.data_dir / 'onestop.db'}"
+
+    @property
+    def resolved_store_dir(self) -> Path:
+        return self.store_dir if self.store_dir is not None else self.data_dir / "store"
+
+    @property
+    def agency_configured(self) -> bool:
+        return bool(self.agency.code and self.agency.name)
+
+
+def load_settings(**overrides: Any) -> Settings:
+    return Settings(**overrides)
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write *settings* to TOML atomically (temp file + rename)."""
+    target = path or config_file_path()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    data = settings.model_dump(mode="json", exclude_none=True)
+    tmp = target.with_suffix(".toml.tmp")
+    tmp.write_bytes(tomli_w.dumps(data).encode("utf-8"))
+    os.replace(tmp, target)
+    return target

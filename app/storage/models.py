@@ -1,0 +1,292 @@
+"""SQLAlchemy 2 models of the counter database.
+
+Schema changes only through Alembic (``app/storage/migrations``). Times are naive local
+(Vietnam) datetimes, as the forms print them.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Agency(Base):
+    __tablename__ = "agencies"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    superior_name: Mapped[str] = mapped_column(String(255), default="")
+    counters: Mapped[list[Counter]] = relationship(back_populates="agency")
+
+
+class Counter(Base):
+    __tablename__ = "counters"
+    __table_args__ = (UniqueConstraint("agency_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(255))
+    agency: Mapped[Agency] = relationship(back_populates="counters")
+
+
+class User(Base):
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(16))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Citizen(Base):
+    __tablename__ = "citizens"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    personal_id: Mapped[str] = mapped_column(String(12), unique=True)
+    full_name: Mapped[str] = mapped_column(String(255))
+    name_search: Mapped[str] = mapped_column(String(255), index=True)
+    date_of_birth: Mapped[date | None] = mapped_column(Date)
+    sex: Mapped[str | None] = mapped_column(String(8))
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    email: Mapped[str] = mapped_column(String(255), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class Organization(Base):
+    __tablename__ = "organizations"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    tax_code: Mapped[str] = mapped_column(String(16), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    name_search: Mapped[str] = mapped_column(String(255), index=True)
+    address: Mapped[str] = mapped_column(Text, default="")
+    phone: Mapped[str] = mapped_column(String(32), default="")
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class CatalogVersion(Base):
+    """One loaded catalog; old versions stay for dossiers already taken in."""
+
+    __tablename__ = "catalog_versions"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[str] = mapped_column(String(64))
+    source_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    loaded_at: Mapped[datetime] = mapped_column(DateTime)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class DocumentType(Base):
+    __tablename__ = "document_types"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    name: Mapped[str] = mapped_column(String(255))
+    validity_kind: Mapped[str] = mapped_column(String(16))
+    validity_months: Mapped[int | None] = mapped_column(Integer)
+    reusable: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Procedure(Base):
+    __tablename__ = "procedures"
+    __table_args__ = (UniqueConstraint("catalog_version_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    catalog_version_id: Mapped[int] = mapped_column(ForeignKey("catalog_versions.id"))
+    code: Mapped[str] = mapped_column(String(64), index=True)
+    name: Mapped[str] = mapped_column(String(500))
+    name_search: Mapped[str] = mapped_column(String(500))
+    field: Mapped[str] = mapped_column(String(255))
+    processing_kind: Mapped[str] = mapped_column(String(16))
+    processing_amount: Mapped[float | None]
+    processing_cutoff: Mapped[str | None] = mapped_column(String(5))
+    processing_note: Mapped[str | None] = mapped_column(Text)
+    fee: Mapped[dict[str, object]] = mapped_column(JSON)
+    verified: Mapped[bool] = mapped_column(Boolean, default=False)
+    components: Mapped[list[ProcedureComponent]] = relationship(
+        back_populates="procedure", order_by="ProcedureComponent.position"
+    )
+    catalog_version: Mapped[CatalogVersion] = relationship()
+
+
+class ProcedureComponent(Base):
+    __tablename__ = "procedure_components"
+    __table_args__ = (UniqueConstraint("procedure_id", "code"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    position: Mapped[int] = mapped_column(Integer)
+    code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(500))
+    document_type_code: Mapped[str] = mapped_column(String(32))
+    form: Mapped[str] = mapped_column(String(16))
+    required: Mapped[bool] = mapped_column(Boolean)
+    reusable: Mapped[bool] = mapped_column(Boolean)
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    note: Mapped[str | None] = mapped_column(Text)
+    procedure: Mapped[Procedure] = relationship(back_populates="components")
+
+
+class VaultDocument(Base):
+    """A digitized paper, its file content-addressed by SHA-256 in the file store."""
+
+    __tablename__ = "vault_documents"
+    __table_args__ = (
+        Index("ix_vault_owner_type", "citizen_id", "document_type_code"),
+        Index("ix_vault_org_type", "organization_id", "document_type_code"),
+    )
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(96), unique=True)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"))
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    document_type_code: Mapped[str] = mapped_column(String(32))
+    title: Mapped[str] = mapped_column(String(500))
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size_bytes: Mapped[int] = mapped_column(Integer)
+    mime_type: Mapped[str] = mapped_column(String(64))
+    page_count: Mapped[int] = mapped_column(Integer)
+    original_filename: Mapped[str] = mapped_column(String(255), default="")
+    origin: Mapped[str] = mapped_column(String(16))
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    source_dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"))
+
+
+class Dossier(Base):
+    __tablename__ = "dossiers"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    code: Mapped[str] = mapped_column(String(96), unique=True)
+    request_id: Mapped[str] = mapped_column(String(64), unique=True)
+    agency_id: Mapped[int] = mapped_column(ForeignKey("agencies.id"))
+    counter_id: Mapped[int] = mapped_column(ForeignKey("counters.id"))
+    officer_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"))
+    applicant_type: Mapped[int] = mapped_column(Integer)
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    organization_id: Mapped[int | None] = mapped_column(ForeignKey("organizations.id"))
+    channel: Mapped[int] = mapped_column(Integer)
+    status: Mapped[int] = mapped_column(Integer, index=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    sets_count: Mapped[int] = mapped_column(Integer, default=1)
+    result_delivery: Mapped[str] = mapped_column(String(255), default="")
+    logbook_volume: Mapped[str] = mapped_column(String(16), default="")
+    logbook_number: Mapped[int | None] = mapped_column(Integer)
+    started_at: Mapped[datetime] = mapped_column(DateTime)
+    received_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    appointment_at: Mapped[datetime | None] = mapped_column(DateTime)
+    finished_at: Mapped[datetime | None] = mapped_column(DateTime)
+    returned_at: Mapped[datetime | None] = mapped_column(DateTime)
+    procedure: Mapped[Procedure] = relationship()
+    citizen: Mapped[Citizen | None] = relationship()
+    officer: Mapped[User] = relationship()
+    counter: Mapped[Counter] = relationship()
+    agency: Mapped[Agency] = relationship()
+    components: Mapped[list[DossierComponent]] = relationship(
+        back_populates="dossier", order_by="DossierComponent.position"
+    )
+    history: Mapped[list[DossierStatusEvent]] = relationship(
+        back_populates="dossier", order_by="DossierStatusEvent.id"
+    )
+
+
+class DossierStatusEvent(Base):
+    __tablename__ = "dossier_status_events"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    status: Mapped[int] = mapped_column(Integer)
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    dossier: Mapped[Dossier] = relationship(back_populates="history")
+
+
+class DossierComponent(Base):
+    __tablename__ = "dossier_components"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    position: Mapped[int] = mapped_column(Integer)
+    component_code: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(500))
+    document_type_code: Mapped[str] = mapped_column(String(32))
+    required: Mapped[bool] = mapped_column(Boolean)
+    form_provided: Mapped[str] = mapped_column(String(16))
+    quantity: Mapped[int] = mapped_column(Integer, default=1)
+    present: Mapped[bool] = mapped_column(Boolean)
+    reused: Mapped[bool] = mapped_column(Boolean, default=False)
+    vault_document_id: Mapped[int | None] = mapped_column(ForeignKey("vault_documents.id"))
+    dossier: Mapped[Dossier] = relationship(back_populates="components")
+    vault_document: Mapped[VaultDocument | None] = relationship()
+
+
+class PrintedForm(Base):
+    __tablename__ = "printed_forms"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    template_set: Mapped[str] = mapped_column(String(16))
+    sha256: Mapped[str] = mapped_column(String(64))
+    at: Mapped[datetime] = mapped_column(DateTime)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+
+
+class OutboxEntry(Base):
+    """A dossier waiting to be transferred to the deciding authority."""
+
+    __tablename__ = "outbox"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), unique=True)
+    kind: Mapped[str] = mapped_column(String(32))
+    state: Mapped[str] = mapped_column(String(16), index=True)
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    last_error: Mapped[str] = mapped_column(Text, default="")
+    next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class AuditEntry(Base):
+    """Who saw or changed what."""
+
+    __tablename__ = "audit_log"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_key: Mapped[str] = mapped_column(String(128))
+    citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
+    detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class Sequence(Base):
+    """Counters issued under a row lock: dossier numbers per agency and day, log book numbers."""
+
+    __tablename__ = "sequences"
+    scope: Mapped[str] = mapped_column(String(128), primary_key=True)
+    last_number: Mapped[int] = mapped_column(Integer)

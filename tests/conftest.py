@@ -1,0 +1,86 @@
+"""Shared fixtures: a migrated embedded database with the bundled catalog, users, papers."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageDraw
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from app.catalog.store import import_bundled_catalog
+from app.config import AgencySettings, Settings
+from app.context import AppContext
+from app.domain.status import Role
+from app.security import CurrentUser, create_user
+from app.storage.migrate import upgrade
+from tests.support.postgres import postgres_server
+
+OFFICER_PASSWORD = "canbo2026x"
+
+
+@pytest.fixture(autouse=True)
+def _isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Never read or write the real user's settings."""
+    monkeypatch.setenv("ONESTOP_CONFIG_FILE", str(tmp_path / "settings.toml"))
+    monkeypatch.setenv("ONESTOP_DATA_DIR", str(tmp_path / "data"))
+
+
+def make_settings(tmp_path: Path, database_url: str = "") -> Settings:
+    return Settings(
+        data_dir=tmp_path / "data",
+        database_url=database_url,
+        agency=AgencySettings(
+            code="000.00.06.H56",
+            name="UBND XÃ ĐÔNG SƠN",
+            superior_name="UBND TỈNH THANH HÓA",
+            place="Đông Sơn",
+            hotline="1900 1234",
+        ),
+    )
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Settings:
+    return make_settings(tmp_path)
+
+
+@pytest.fixture
+def ctx(settings: Settings) -> Iterator[AppContext]:
+    upgrade(settings.resolved_database_url)
+    context = AppContext.open(settings)
+    import_bundled_catalog(context.db)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def officer(ctx: AppContext) -> CurrentUser:
+    return create_user(ctx.db, "canbo", "Lê Thị Cán Bộ", OFFICER_PASSWORD, Role.OFFICER)
+
+
+@pytest.fixture(scope="session")
+def pg_url() -> Iterator[str]:
+    with postgres_server() as url:
+        yield url
+
+
+def paper_image(path: Path, text: str = "GIẤY CHỨNG SINH", pages: int = 1) -> Path:
+    """A small scanned-looking page (PNG, JPEG or multi-page TIFF by suffix)."""
+    frames = []
+    for index in range(pages):
+        image = Image.new("RGB", (850, 1100), "white")
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((40, 40, 810, 1060), outline="black", width=3)
+        draw.text((100, 100), f"{text} - trang {index + 1}", fill="black")
+        frames.append(image)
+    frames[0].save(path, save_all=pages > 1, append_images=frames[1:])
+    return path
+
+
+@pytest.fixture
+def paper(tmp_path: Path) -> Path:
+    return paper_image(tmp_path / "giay_chung_sinh.png")

@@ -1,0 +1,354 @@
+"""Intake: citizen → procedure → components → outcome → receipt."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import select
+
+from app.context import AppContext
+from app.domain.status import DossierStatus
+from app.forms import default_form_kind, make_form
+from app.intake import IntakeRequest, IntakeResult, IntakeService, Outcome, list_procedures
+from app.security import CurrentUser
+from app.storage.models import Citizen, Procedure
+from scanner.files import SUPPORTED_SUFFIXES
+from ui.citizen_form import CitizenForm
+from ui.components_table import ComponentsTable
+from ui.pdf_output import PdfPrinter
+from ui.preview import PreviewPane
+from ui.procedure_picker import ProcedurePicker
+from ui.workers import Worker, run_in_background
+
+
+def _load_citizen(ctx: AppContext, personal_id: str) -> Citizen | None:
+    with ctx.db.reading() as session:
+        return session.scalar(select(Citizen).where(Citizen.personal_id == personal_id))
+
+
+class IntakeView(QWidget):
+    dossier_taken = Signal(object)  # IntakeResult
+
+    def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.user = ctx, user
+        self.service = IntakeService(ctx)
+        self.printer = PdfPrinter(self)
+        self._workers: set[Worker] = set()
+        self._procedure: Procedure | None = None
+        self._request_id = uuid.uuid4().hex
+        self._started_at = datetime.now()
+        self._result: IntakeResult | None = None
+        self._form_pdf: bytes | None = None
+
+        self.citizen = CitizenForm()
+        self.picker = ProcedurePicker(list_procedures(ctx))
+        self.components = ComponentsTable()
+        self.preview = PreviewPane()
+        self.vault_note = QLabel()
+        self.vault_note.setWordWrap(True)
+        self.attach_button = QPushButton(self.tr("&Attach files… (Ctrl+O)"))
+        self.remove_button = QPushButton(self.tr("Remove attached files"))
+        components_box = QGroupBox(self.tr("3. Papers"))
+        box_layout = QVBoxLayout(components_box)
+        box_layout.addWidget(self.vault_note)
+        box_layout.addWidget(self.components, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.attach_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        box_layout.addLayout(buttons)
+
+        self.reason = QLineEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setPlaceholderText(
+            self.tr("Reason (required to request a supplement or refuse)")
+        )
+        self.accept_button = QPushButton(self.tr("Accept and issue receipt (Ctrl+Enter)"))
+        self.accept_button.setObjectName("accept")
+        self.supplement_button = QPushButton(self.tr("Request supplement"))
+        self.refuse_button = QPushButton(self.tr("Refuse"))
+        self.message = QLabel()
+        self.message.setObjectName("intake_message")
+        self.message.setWordWrap(True)
+        outcome_box = QGroupBox(self.tr("4. Outcome"))
+        outcome_layout = QVBoxLayout(outcome_box)
+        outcome_layout.addWidget(self.reason)
+        row = QHBoxLayout()
+        row.addWidget(self.accept_button)
+        row.addWidget(self.supplement_button)
+        row.addWidget(self.refuse_button)
+        outcome_layout.addLayout(row)
+        outcome_layout.addWidget(self.message)
+
+        self.result_box = QGroupBox(self.tr("Dossier taken in"))
+        self.result_code = QLabel()
+        self.result_code.setObjectName("result_code")
+        self.result_code.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        big = QFont(self.result_code.font())
+        big.setPointSizeF(big.pointSizeF() * 1.6)
+        big.setBold(True)
+        self.result_code.setFont(big)
+        self.result_detail = QLabel()
+        self.result_detail.setWordWrap(True)
+        self.print_button = QPushButton(self.tr("&Print (Ctrl+P)"))
+        self.save_button = QPushButton(self.tr("&Save PDF…"))
+        self.new_button = QPushButton(self.tr("&New dossier (Ctrl+N)"))
+        result_layout = QVBoxLayout(self.result_box)
+        result_layout.addWidget(self.result_code)
+        result_layout.addWidget(self.result_detail)
+        result_buttons = QHBoxLayout()
+        result_buttons.addWidget(self.print_button)
+        result_buttons.addWidget(self.save_button)
+        result_buttons.addWidget(self.new_button)
+        result_layout.addLayout(result_buttons)
+        self.result_box.hide()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.citizen)
+        left_layout.addWidget(self.picker, 1)
+        middle = QWidget()
+        middle_layout = QVBoxLayout(middle)
+        middle_layout.addWidget(components_box, 1)
+        middle_layout.addWidget(outcome_box)
+        middle_layout.addWidget(self.result_box)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(middle)
+        splitter.addWidget(self.preview)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 4)
+        splitter.setStretchFactor(2, 3)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter)
+
+        self.citizen.id_complete.connect(self._citizen_id_typed)
+        self.picker.chosen.connect(self._procedure_chosen)
+        self.components.currentCellChanged.connect(lambda *_: self._show_current_file())
+        self.components.changed.connect(self._show_current_file)
+        self.attach_button.clicked.connect(self.choose_files)
+        self.remove_button.clicked.connect(self.components.clear_files)
+        self.accept_button.clicked.connect(lambda: self.submit(Outcome.ACCEPT))
+        self.supplement_button.clicked.connect(lambda: self.submit(Outcome.SUPPLEMENT))
+        self.refuse_button.clicked.connect(lambda: self.submit(Outcome.REFUSE))
+        self.print_button.clicked.connect(self._print)
+        self.save_button.clicked.connect(self._save)
+        self.new_button.clicked.connect(self.reset)
+        for keys, slot in (
+            ("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
+            ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
+            ("Ctrl+O", self.choose_files),
+            ("Ctrl+P", self._print),
+            ("Ctrl+N", self.reset),
+        ):
+            QShortcut(QKeySequence(keys), self, slot)
+        self.citizen.personal_id.setFocus()
+
+    # --- citizen and procedure -------------------------------------------------------------
+    def _citizen_id_typed(self, personal_id: str) -> None:
+        def done(citizen: object) -> None:
+            if isinstance(citizen, Citizen):
+                self.citizen.fill_from(citizen)
+                self.citizen.validate(show_all=False)
+            self._refresh_vault()
+
+        self._start(_load_citizen, self.ctx, personal_id, on_done=done)
+
+    def _procedure_chosen(self, procedure: object) -> None:
+        self._procedure = procedure if isinstance(procedure, Procedure) else None
+        self._refresh_vault()
+
+    def _refresh_vault(self) -> None:
+        procedure = self._procedure
+        if procedure is None:
+            self.components.load([], {})
+            self.vault_note.clear()
+            return
+        personal_id = self.citizen.applicant().personal_id
+        components = list(procedure.components)
+
+        def done(hits: object) -> None:
+            assert isinstance(hits, dict)
+            if self._procedure is not procedure:
+                return  # the officer moved on meanwhile
+            self.components.load(components, hits)
+            reusable = sum(1 for c in components if c.reusable)
+            self.vault_note.setText(
+                self.tr(
+                    "{held} of {reusable} re-usable papers are already in the vault "
+                    "(local vault only: no hub configured)."
+                ).format(held=len(hits), reusable=reusable)
+            )
+
+        if len(personal_id) == 12:
+            self._start(self.service.vault_hits, personal_id, procedure.code, on_done=done)
+        else:
+            done({})
+
+    # --- attachments -----------------------------------------------------------------------
+    def choose_files(self) -> None:
+        if self.components.current_state() is None:
+            self.message.setText(self.tr("Choose a procedure and a paper first."))
+            return
+        patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
+        names, _ = QFileDialog.getOpenFileNames(
+            self,
+            self.tr("Attach scanned papers"),
+            str(Path.home()),
+            self.tr("Papers ({patterns})").format(patterns=patterns),
+        )
+        if names:
+            self.components.attach([Path(n) for n in names])
+
+    def _show_current_file(self) -> None:
+        state = self.components.current_state()
+        self.preview.show_file(state.files[0] if state and state.files else None)
+
+    # --- outcome ---------------------------------------------------------------------------
+    def submit(self, outcome: Outcome) -> None:
+        if not self.accept_button.isEnabled() or self._result is not None:
+            return  # already submitting, or this dossier is done: never a second one
+        if not self.citizen.validate(show_all=True):
+            self.message.setText(self.tr("Correct the citizen's details marked in red."))
+            return
+        if self._procedure is None:
+            self.message.setText(self.tr("Choose the procedure."))
+            self.picker.search.setFocus()
+            return
+        if outcome is Outcome.ACCEPT and self.components.missing_required():
+            self.message.setText(
+                self.tr(
+                    "Required papers missing: {names}. Attach them or request a supplement."
+                ).format(names="; ".join(self.components.missing_required()))
+            )
+            return
+        if outcome is not Outcome.ACCEPT and not self.reason.text().strip():
+            self.message.setText(self.tr("Enter the reason."))
+            self.reason.setFocus()
+            return
+        request = IntakeRequest(
+            applicant=self.citizen.applicant(),
+            procedure_code=self._procedure.code,
+            outcome=outcome,
+            choices=self.components.choices(),
+            reason=self.reason.text(),
+            request_id=self._request_id,
+            started_at=self._started_at.replace(microsecond=0),
+        )
+        self._set_busy(True)
+        self.message.setText(self.tr("Saving the dossier…"))
+        self._start(
+            self.service.submit, request, self.user, on_done=self._taken, on_error=self._failed
+        )
+
+    def _taken(self, result: object) -> None:
+        assert isinstance(result, IntakeResult)
+        self._result = result
+        self._set_busy(False)
+        self.message.clear()
+        self.result_box.show()
+        self.result_code.setText(result.dossier_code)
+        if result.status == DossierStatus.ACCEPTED:
+            when = (
+                result.appointment_at.strftime("%H:%M %d/%m/%Y") if result.appointment_at else "—"
+            )
+            reused = sum(1 for c in result.components if c.reused)
+            self.result_detail.setText(
+                self.tr(
+                    "Accepted. Appointment: {when}. Papers re-used from the vault: {n}."
+                ).format(when=when, n=reused)
+            )
+        else:
+            self.result_detail.setText(result.status.label_vi)
+        self.print_button.setEnabled(False)
+        self.save_button.setEnabled(False)
+        kind = default_form_kind(int(result.status))
+        self._start(
+            make_form,
+            self.ctx.db,
+            self.ctx.settings,
+            result.dossier_code,
+            kind,
+            self.user,
+            thermal=self.ctx.settings.forms.thermal_receipt,
+            on_done=self._form_ready,
+            on_error=self._failed,
+        )
+        self.dossier_taken.emit(result)
+        self.print_button.setFocus()
+
+    def _form_ready(self, made: object) -> None:
+        assert isinstance(made, tuple)
+        self._form_pdf = made[1]
+        self.print_button.setEnabled(True)
+        self.save_button.setEnabled(True)
+
+    def _failed(self, message: str) -> None:
+        self._set_busy(False)
+        self.message.setText(message)
+
+    def _set_busy(self, busy: bool) -> None:
+        for button in (self.accept_button, self.supplement_button, self.refuse_button):
+            button.setEnabled(not busy)
+
+    def _print(self) -> None:
+        if self._form_pdf is not None and self._result is not None:
+            self.printer.print_pdf(self._form_pdf, self._result.dossier_code)
+
+    def _save(self) -> None:
+        if self._form_pdf is not None and self._result is not None:
+            self.printer.save_pdf(self._form_pdf, f"{self._result.dossier_code}.pdf")
+
+    @property
+    def form_pdf(self) -> bytes | None:
+        return self._form_pdf
+
+    def reset(self) -> None:
+        """Start the next dossier: everything cleared, a new request id."""
+        self._request_id = uuid.uuid4().hex
+        self._started_at = datetime.now()
+        self._result = None
+        self._form_pdf = None
+        self.citizen.clear()
+        self.picker.reset()
+        self._procedure = None
+        self.components.load([], {})
+        self.reason.clear()
+        self.message.clear()
+        self.result_box.hide()
+        self.preview.show_file(None)
+        self._set_busy(False)
+        self.citizen.personal_id.setFocus()
+
+    def _start(
+        self,
+        job: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        worker = run_in_background(
+            job, *args, on_done=on_done, on_error=on_error or self._failed, **kwargs
+        )
+        self._workers.add(worker)
+        worker.signals.succeeded.connect(lambda _r: self._workers.discard(worker))
+        worker.signals.failed.connect(lambda _m: self._workers.discard(worker))

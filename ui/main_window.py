@@ -1,0 +1,47 @@
+"""The counter's main window: intake and dossier lookup, who is logged in, connection state."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
+
+from app.context import AppContext
+from app.security import CurrentUser
+from ui.intake_view import IntakeView
+from ui.lookup_view import LookupView
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.user = ctx, user
+        agency = ctx.settings.agency
+        self.setWindowTitle(
+            self.tr("One-stop counter — {agency}").format(agency=agency.name or agency.code)
+        )
+        self.tabs = QTabWidget()
+        self.intake = IntakeView(ctx, user)
+        self.lookup = LookupView(ctx, user)
+        self.tabs.addTab(self.intake, self.tr("&Intake"))
+        self.tabs.addTab(self.lookup, self.tr("&Look up dossier"))
+        self.setCentralWidget(self.tabs)
+        quit_action = QAction(self.tr("&Quit"), self)
+        quit_action.setShortcut(QKeySequence.StandardKey.Quit)
+        quit_action.triggered.connect(self.close)
+        menu = self.menuBar().addMenu(self.tr("&File"))
+        menu.addAction(quit_action)
+        self.hub_state = QLabel(self.tr("Hub: not configured — vault lookups are local only"))
+        self.hub_state.setObjectName("hub_state")
+        status = self.statusBar()
+        status.addWidget(
+            QLabel(
+                self.tr("{name} ({role}) · counter {counter} · {agency}").format(
+                    name=user.full_name,
+                    role=user.role.value,
+                    counter=ctx.settings.counter_code,
+                    agency=agency.code,
+                )
+            )
+        )
+        status.addPermanentWidget(self.hub_state)
+        self.resize(1400, 860)
