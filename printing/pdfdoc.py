@@ -73,7 +73,8 @@ def build_pdf(
         bottomPadding=0,
         id="body",
     )
-    template = PageTemplate(id="page", frames=[frame], onPage=on_page or _no_decoration)
+    # drawn when the page is complete, so the footer also comes last in the text order
+    template = PageTemplate(id="page", frames=[frame], onPageEnd=on_page or _no_decoration)
     doc.addPageTemplates([template])
     doc.build(list(story))
     return buf.getvalue()

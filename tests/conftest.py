@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PIL import Image, ImageDraw
+from sqlalchemy import create_engine
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -63,9 +65,20 @@ def officer(ctx: AppContext) -> CurrentUser:
 
 
 @pytest.fixture(scope="session")
-def pg_url() -> Iterator[str]:
+def pg_server() -> Iterator[str]:
     with postgres_server() as url:
         yield url
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> str:
+    """A new, empty database on the test server for each test."""
+    name = f"t_{uuid.uuid4().hex[:12]}"
+    engine = create_engine(pg_server, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.exec_driver_sql(f"CREATE DATABASE {name}")
+    engine.dispose()
+    return pg_server.rsplit("/", 1)[0] + f"/{name}"
 
 
 def paper_image(path: Path, text: str = "GIẤY CHỨNG SINH", pages: int = 1) -> Path:

@@ -542,7 +542,7 @@ def _message(error: ErrorDetails, path: Sequence[str | int]) -> str:
     kind = error["type"]
     ctx: Mapping[str, Any] = error.get("ctx") or {}
     value = error.get("input")
-    last = path[-1] if path else ""
+    last = _key(path[-1]) if path else ""
     if kind in _CUSTOM_TYPES:
         return error["msg"]
     if kind == "missing":
@@ -550,7 +550,7 @@ def _message(error: ErrorDetails, path: Sequence[str | int]) -> str:
     if kind == "extra_forbidden":
         allowed = _allowed_fields(path)
         message = f"Trường «{last}» không được phép ở đây (có thể gõ sai tên trường)."
-        close = difflib.get_close_matches(str(last), allowed, n=1, cutoff=0.6)
+        close = difflib.get_close_matches(str(path[-1]), allowed, n=1, cutoff=0.6)
         if close:
             message += f" Có phải ý bạn là «{close[0]}»?"
         elif allowed:
@@ -581,7 +581,7 @@ def _message(error: ErrorDetails, path: Sequence[str | int]) -> str:
             f"hợp lệ; chỉ chấp nhận {_vi_or(str(ctx.get('expected_tags', '')))}."
         )
     if kind == "union_tag_not_found":
-        example = _DISCRIMINATOR_EXAMPLES.get(str(last), '"kind": "unknown"')
+        example = _DISCRIMINATOR_EXAMPLES.get(str(path[-1]) if path else "", '"kind": "unknown"')
         return (
             f"Thiếu trường {ctx.get('discriminator')} cho biết dạng của giá trị "
             f"(ví dụ {{{example}}})."
@@ -593,11 +593,22 @@ def _message(error: ErrorDetails, path: Sequence[str | int]) -> str:
     return f"Giá trị {_describe(value)} không hợp lệ ({error['msg']})."
 
 
+_IDENTIFIER_RE: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _key(name: str | int) -> str:
+    """A key as shown to people: bare when it is a plain name, JSON-quoted otherwise."""
+    text = str(name)
+    return text if _IDENTIFIER_RE.fullmatch(text) else json.dumps(text, ensure_ascii=False)
+
+
 def _format_path(path: Sequence[str | int]) -> str:
     text = ""
     for part in path:
         if isinstance(part, int):
             text += f"[{part}]"
+        elif _IDENTIFIER_RE.fullmatch(part) is None:
+            text += f"[{_key(part)}]"
         else:
             text += f".{part}" if text else part
     return text or WHOLE
@@ -617,7 +628,7 @@ def _entry_code(item: object) -> str | None:
     """The code an entry calls itself, if it has a usable one (even a malformed one)."""
     if isinstance(item, Mapping):
         code = item.get("code")
-        if isinstance(code, str) and code.strip():
+        if isinstance(code, str) and code.strip() and code.strip().isprintable():
             return _nfc(code.strip())
     return None
 
@@ -877,8 +888,8 @@ def _parse_json(data: bytes | str, source: str) -> tuple[object, list[CatalogErr
     errors = [
         CatalogError(
             source,
-            key,
-            f"Khóa «{key}» xuất hiện hai lần trong cùng một đối tượng JSON; giá trị sau sẽ "
+            _key(key),
+            f"Khóa «{_key(key)}» xuất hiện hai lần trong cùng một đối tượng JSON; giá trị sau sẽ "
             "ghi đè giá trị trước. Hãy xóa một trong hai.",
         )
         for key in dict.fromkeys(duplicates)
@@ -908,8 +919,8 @@ def _validate_any(raw: object, source: str) -> CatalogValidation:
         problems = [
             CatalogError(
                 source,
-                str(key),
-                f"Khóa «{key}» không được phép ở tệp gộp; chỉ chấp nhận procedures, "
+                _key(key),
+                f"Khóa «{_key(key)}» không được phép ở tệp gộp; chỉ chấp nhận procedures, "
                 "document_types và note.",
             )
             for key in raw

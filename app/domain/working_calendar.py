@@ -17,6 +17,11 @@ A day is a working day unless it is off. In order of precedence:
 5. every other day is worked.
 
 A date may not be in both technician tables.
+
+The package covers the years 1901–2100; outside them only weekends and the technician
+tables apply. Its holiday data is only as current as the installed version (0.109 knows
+Ngày Văn hóa Việt Nam, 24/11, from 2026): keep it updated, and use the two technician
+tables for anything announced later.
 """
 
 from __future__ import annotations

@@ -164,7 +164,7 @@ def test_rule_kinds_are_the_catalog_words() -> None:
 
 
 def test_same_day_default_cutoff_is_15h() -> None:
-    assert DEFAULT_SAME_DAY_CUTOFF == time(15, 0)
+    assert time(15, 0) == DEFAULT_SAME_DAY_CUTOFF
     assert ProcessingRule(RuleKind.SAME_DAY).effective_cutoff == time(15, 0)
     assert ProcessingRule.working_days(1).effective_cutoff is None
 

@@ -15,6 +15,7 @@ from app.domain.personal_id import (
     normalize_personal_id,
     province_names,
 )
+
 from .messages import assert_user_messages
 
 PROVINCES_JSON = Path(__file__).parents[2] / "resources" / "catalog" / "provinces.json"

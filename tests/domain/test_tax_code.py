@@ -5,6 +5,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from app.domain.tax_code import check_tax_code, normalize_tax_code, tax_code_check_digit
+
 from .messages import assert_user_messages
 
 # Real codes: Viettel (0100109106) and a sample of the codes python-stdnum lists as found
