@@ -101,6 +101,10 @@ def test_bad_catalog_reports_entry_and_field(
 
 def test_invalid_id_on_the_command_line(env: dict[str, str]) -> None:
     onestop(env, "db", "upgrade")
+    onestop(env, "catalog", "import", "--bundled")
+    no_user = onestop(env, "intake", "--citizen", "12345", "--name", "A", "--procedure", "1.001193")
+    assert no_user.returncode == 2 and "user add" in no_user.stderr
+    onestop(env, "user", "add", "--role", "admin", "qt", "--password-stdin", stdin="matkhau2026\n")
     run = onestop(env, "intake", "--citizen", "12345", "--name", "A", "--procedure", "1.001193")
     assert run.returncode == 2
     assert "personal_id" in run.stderr

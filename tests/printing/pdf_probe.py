@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pypdfium2 as pdfium
 import pytest
@@ -45,7 +46,8 @@ def all_text(pdf: bytes) -> str:
 def page_sizes(pdf: bytes) -> list[tuple[float, float]]:
     doc = pdfium.PdfDocument(pdf)
     try:
-        return [tuple(doc[i].get_size()) for i in range(len(doc))]  # type: ignore[misc]
+        sizes = (doc[i].get_size() for i in range(len(doc)))
+        return [(float(w), float(h)) for w, h in sizes]
     finally:
         doc.close()
 
@@ -141,7 +143,7 @@ def _binary_mode() -> Iterator[None]:
     original = pyzbar._image_scanner
 
     @contextmanager
-    def scanner():  # type: ignore[no-untyped-def]
+    def scanner() -> Iterator[Any]:
         with original() as s:
             zbar_image_scanner_set_config(s, ZBarSymbol.QRCODE, config, value)
             yield s

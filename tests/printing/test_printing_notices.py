@@ -98,4 +98,4 @@ def test_long_reason_wraps(refusal: RefusalData, template_set: TemplateSet) -> N
     assert reason in body_text(pdf, above=20 * MM)
     for page, (width, _) in enumerate(page_sizes(pdf)):
         for _, box in char_boxes(pdf, page):
-            assert 25 * MM - 1 <= box.left and box.right <= width - 15 * MM + 1
+            assert box.left >= 25 * MM - 1 and box.right <= width - 15 * MM + 1

@@ -1,19 +1,22 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 import pytest
-from tests.printing.form_facts import EXPECTED_CIRCULAR, EXPECTED_FORMS
 
 from printing.templates import (
     FormKind,
     TemplateError,
+    TemplateSet,
     available_template_sets,
     load_template_file,
     load_template_set,
 )
+from tests.printing.form_facts import EXPECTED_CIRCULAR, EXPECTED_FORMS
 
 
 def test_both_sets_are_shipped() -> None:
@@ -56,14 +59,14 @@ def test_2018_set_cites_decree_61() -> None:
     assert any("61/2018" in law for law in load_template_set("2018").legal_basis)
 
 
-def test_motto(template_set) -> None:  # type: ignore[no-untyped-def]
+def test_motto(template_set: TemplateSet) -> None:
     assert template_set.motto == (
         "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
         "Độc lập - Tự do - Hạnh phúc",
     )
 
 
-def test_receipt_columns(template_set) -> None:  # type: ignore[no-untyped-def]
+def test_receipt_columns(template_set: TemplateSet) -> None:
     assert template_set.form(FormKind.receipt).columns == (
         "TT",
         "Tên giấy tờ",
@@ -78,9 +81,10 @@ def test_2018_has_no_stop_notice() -> None:
         load_template_set("2018").form(FormKind.stop)
 
 
-def _shipped(name: str) -> dict:  # type: ignore[type-arg]
+def _shipped(name: str) -> dict[str, Any]:
     text = resources.files("resources.forms").joinpath(f"{name}.json").read_text("utf-8")
-    return json.loads(text)  # type: ignore[no-any-return]
+    raw: dict[str, Any] = json.loads(text)
+    return raw
 
 
 def test_technician_copy_loads_from_a_file(tmp_path: Path) -> None:
@@ -105,7 +109,9 @@ def test_technician_copy_loads_from_a_file(tmp_path: Path) -> None:
         (lambda raw: raw.update(motto=["only one line"]), "motto"),
     ],
 )
-def test_malformed_sets_are_rejected(tmp_path: Path, mutate, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_malformed_sets_are_rejected(
+    tmp_path: Path, mutate: Callable[[dict[str, Any]], object], message: str
+) -> None:
     raw = _shipped("2018")
     mutate(raw)
     path = tmp_path / "broken.json"

@@ -68,4 +68,4 @@ def test_long_lists_grow_the_strip_and_stay_within_72_mm(
         assert line.name in text
     assert "10 giờ 45 phút, ngày 06 tháng 02 năm 2026" in text  # nothing lost at the end
     for ch, box in char_boxes(long):
-        assert 4 * MM - 1 <= box.left and box.right <= 76 * MM + 1, (ch, box)
+        assert box.left >= 4 * MM - 1 and box.right <= 76 * MM + 1, (ch, box)
