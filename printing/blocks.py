@@ -63,7 +63,7 @@ def _rule(text: str, font: str, size: float, fraction: float) -> HRFlowable:
         width=width,
         thickness=0.6,
         color=colors.black,
-        spaceBefore=1,
+        spaceBefore=2,
         spaceAfter=4,
         hAlign="CENTER",
     )

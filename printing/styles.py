@@ -83,7 +83,9 @@ def _make(family: FontFamily, size: float, prefix: str) -> Styles:
         family=family,
         body=style("body", spaceAfter=size * 0.25),
         body_justify=style("body-justify", alignment=TA_JUSTIFY, spaceAfter=size * 0.25),
-        hanging=style("hanging", spaceAfter=size * 0.25, leftIndent=size, firstLineIndent=-size),
+        hanging=style(
+            "hanging", spaceAfter=size * 0.25, leftIndent=size * 1.4, firstLineIndent=-size * 1.4
+        ),
         reason=style("reason", leftIndent=size * 1.5, spaceBefore=2, spaceAfter=size * 0.5),
         center=style("center", alignment=TA_CENTER),
         center_bold=style("center-bold", alignment=TA_CENTER, fontName=family.bold),

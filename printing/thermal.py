@@ -6,7 +6,9 @@ The page is exactly as long as its content, so the printer cuts right after it.
 from __future__ import annotations
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, HRFlowable, Paragraph, Spacer
 
 from printing import blocks
@@ -22,6 +24,7 @@ PRINTABLE_WIDTH = 72 * mm
 SIDE_MARGIN = (ROLL_WIDTH - PRINTABLE_WIDTH) / 2
 END_MARGIN = 4 * mm
 QR_SIDE = 34 * mm
+MIN_TITLE_SIZE = 7.5  # points; below that a title wraps instead of shrinking
 
 
 def _component(i: int, line: ComponentLine, form: FormTemplate, st: Styles) -> Paragraph:
@@ -32,6 +35,18 @@ def _component(i: int, line: ComponentLine, form: FormTemplate, st: Styles) -> P
     if line.reused_from_vault:
         text += f" — {esc(form.label('reused'))}"
     return Paragraph(text, st.hanging)
+
+
+def _title(text: str, st: Styles) -> Paragraph:
+    """The form title on one line if it fits at a still legible size, else wrapped."""
+    style = st.center_bold
+    natural = stringWidth(text, style.fontName, style.fontSize)
+    size = style.fontSize * PRINTABLE_WIDTH / natural if natural else style.fontSize
+    if MIN_TITLE_SIZE <= size < style.fontSize:
+        style = ParagraphStyle(
+            "thermal-title-fit", parent=style, fontSize=size * 0.98, leading=style.leading
+        )
+    return Paragraph(esc(text), style)
 
 
 def _rule() -> HRFlowable:
@@ -52,7 +67,7 @@ def _story(data: ReceiptData, form: FormTemplate, st: Styles) -> list[Flowable]:
         Paragraph(bold(data.agency.name.upper()), st.center_bold),
         Paragraph(esc(data.agency.unit_name.upper()), st.center),
         _rule(),
-        Paragraph(bold(form.title.upper()), st.center_bold),
+        _title(form.title.upper(), st),
         Paragraph(esc(form.number), st.small_center),
         qr,
         Paragraph(f"{esc(label('dossier_code'))} {bold(data.dossier_code)}", st.center),

@@ -1,0 +1,449 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CitizenForm</name>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="32" />
+        <source>1. Citizen</source>
+        <translation>1. Công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="54" />
+        <source>Personal &amp;ID number:</source>
+        <translation>Số định &amp;danh cá nhân:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="55" />
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="56" />
+        <source>Date of &amp;birth (dd/mm/yyyy):</source>
+        <translation>Ngày &amp;sinh (ngày/tháng/năm):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="57" />
+        <source>Se&amp;x:</source>
+        <translation>&amp;Giới tính:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="58" />
+        <source>&amp;Address:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="59" />
+        <source>&amp;Phone:</source>
+        <translation>Số điện &amp;thoại:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="60" />
+        <source>E&amp;mail:</source>
+        <translation>&amp;Email:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="113" />
+        <source>Enter a valid date of birth as dd/mm/yyyy.</source>
+        <translation>Hãy nhập ngày sinh hợp lệ dạng ngày/tháng/năm.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="115" />
+        <source>Enter the date of birth.</source>
+        <translation>Hãy nhập ngày sinh.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="118" />
+        <source>Choose the sex.</source>
+        <translation>Hãy chọn giới tính.</translation>
+    </message>
+</context>
+<context>
+    <name>ComponentsTable</name>
+    <message>
+        <location filename="../../ui/components_table.py" line="50" />
+        <source>Paper</source>
+        <translation>Tên giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="51" />
+        <source>Required</source>
+        <translation>Bắt buộc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="52" />
+        <source>Form</source>
+        <translation>Hình thức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="53" />
+        <source>Source</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="54" />
+        <source>Files</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="120" />
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="120" />
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="124" />
+        <source>Re-used from vault</source>
+        <translation>Tái sử dụng từ kho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="126" />
+        <source>Attached</source>
+        <translation>Đã đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="128" />
+        <source>Missing</source>
+        <translation>Còn thiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="130" />
+        <source>Not provided</source>
+        <translation>Không nộp</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="37" />
+        <source>First start: create the administrator</source>
+        <translation>Khởi động lần đầu: tạo tài khoản quản trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="40" />
+        <source>No user exists yet. Create the administrator account and enter the identity of the receiving agency, as it is printed on receipts.</source>
+        <translation>Chưa có người dùng nào. Hãy tạo tài khoản quản trị và nhập thông tin cơ quan tiếp nhận như sẽ in trên giấy tiếp nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="58" />
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="59" />
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="60" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="61" />
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="62" />
+        <source>Agency &amp;code:</source>
+        <translation>&amp;Mã cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="63" />
+        <source>Agency &amp;name:</source>
+        <translation>Tên &amp;cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="64" />
+        <source>&amp;Superior body:</source>
+        <translation>Cơ quan &amp;chủ quản:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="65" />
+        <source>Place &amp;name on forms:</source>
+        <translation>Địa &amp;danh in trên biểu mẫu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="81" />
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="85" />
+        <source>Enter the agency code and name.</source>
+        <translation>Hãy nhập mã và tên cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <location filename="../../ui/intake_view.py" line="67" />
+        <source>&amp;Attach files… (Ctrl+O)</source>
+        <translation>Đính &amp;kèm tệp… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="68" />
+        <source>Remove attached files</source>
+        <translation>Bỏ tệp đã đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="69" />
+        <source>3. Papers</source>
+        <translation>3. Thành phần hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="82" />
+        <source>Reason (required to request a supplement or refuse)</source>
+        <translation>Lý do (bắt buộc khi yêu cầu bổ sung hoặc từ chối)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="84" />
+        <source>Accept and issue receipt (Ctrl+Enter)</source>
+        <translation>Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="86" />
+        <source>Request supplement</source>
+        <translation>Yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="87" />
+        <source>Refuse</source>
+        <translation>Từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="91" />
+        <source>4. Outcome</source>
+        <translation>4. Kết quả tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="101" />
+        <source>Dossier taken in</source>
+        <translation>Hồ sơ đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="111" />
+        <source>&amp;Print (Ctrl+P)</source>
+        <translation>&amp;In (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="112" />
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="113" />
+        <source>&amp;New dossier (Ctrl+N)</source>
+        <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="196" />
+        <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
+        <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="209" />
+        <source>Choose a procedure and a paper first.</source>
+        <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="214" />
+        <source>Attach scanned papers</source>
+        <translation>Đính kèm giấy tờ đã quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="216" />
+        <source>Papers ({patterns})</source>
+        <translation>Giấy tờ ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="230" />
+        <source>Correct the citizen's details marked in red.</source>
+        <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="233" />
+        <source>Choose the procedure.</source>
+        <translation>Hãy chọn thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="239" />
+        <source>Required papers missing: {names}. Attach them or request a supplement.</source>
+        <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="244" />
+        <source>Enter the reason.</source>
+        <translation>Hãy nhập lý do.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="257" />
+        <source>Saving the dossier…</source>
+        <translation>Đang lưu hồ sơ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="276" />
+        <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
+        <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../ui/login.py" line="113" />
+        <source>Log in — One-stop counter</source>
+        <translation>Đăng nhập — Bộ phận Một cửa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="118" />
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="119" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="124" />
+        <source>Log in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>LookupView</name>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="68" />
+        <source>Dossier code, or scan the QR of the receipt with the barcode reader</source>
+        <translation>Mã hồ sơ, hoặc quét mã QR trên giấy tiếp nhận bằng đầu đọc mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="70" />
+        <source>&amp;Find</source>
+        <translation>&amp;Tìm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="73" />
+        <source>&amp;Print form again</source>
+        <translation>&amp;In lại biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="93" />
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../ui/main_window.py" line="20" />
+        <source>One-stop counter — {agency}</source>
+        <translation>Bộ phận Một cửa — {agency}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="25" />
+        <source>&amp;Intake</source>
+        <translation>&amp;Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="26" />
+        <source>&amp;Look up dossier</source>
+        <translation>Tra &amp;cứu hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="28" />
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="31" />
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="33" />
+        <source>Hub: not configured — vault lookups are local only</source>
+        <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="38" />
+        <source>{name} ({role}) · counter {counter} · {agency}</source>
+        <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
+    </message>
+</context>
+<context>
+    <name>PdfPrinter</name>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="78" />
+        <source>Printing failed</source>
+        <translation>In không thành công</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="85" />
+        <source>Save PDF</source>
+        <translation>Lưu PDF</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="85" />
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="95" />
+        <source>Could not save</source>
+        <translation>Không lưu được</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="96" />
+        <source>Could not write {path}: {error}. Choose another folder.</source>
+        <translation>Không ghi được {path}: {error}. Hãy chọn thư mục khác.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPane</name>
+    <message>
+        <location filename="../../ui/preview.py" line="29" />
+        <location filename="../../ui/preview.py" line="56" />
+        <source>Select an attached paper to see it here.</source>
+        <translation>Chọn một giấy tờ đã đính kèm để xem tại đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="35" />
+        <source>◀ Previous page</source>
+        <translation>◀ Trang trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="36" />
+        <source>Next page ▶</source>
+        <translation>Trang sau ▶</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="71" />
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/preview.py" line="84" />
+        <source>{name} — page {page} of {count}</source>
+        <translation>{name} — trang {page} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>ProcedurePicker</name>
+    <message>
+        <location filename="../../ui/procedure_picker.py" line="25" />
+        <source>2. Procedure</source>
+        <translation>2. Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/procedure_picker.py" line="29" />
+        <source>Search by name or code, e.g. khai sinh</source>
+        <translation>Tìm theo tên hoặc mã, ví dụ: khai sinh</translation>
+    </message>
+</context>
+</TS>
