@@ -137,6 +137,7 @@ class IntakeView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
+        splitter.setSizes([430, 640, 430])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
@@ -262,7 +263,7 @@ class IntakeView(QWidget):
     def _taken(self, result: object) -> None:
         assert isinstance(result, IntakeResult)
         self._result = result
-        self._set_busy(False)
+        self._set_busy(True)  # this dossier is done: the outcome buttons stay off
         self.message.clear()
         self.result_box.show()
         self.result_code.setText(result.dossier_code)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from datetime import datetime
 
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -15,6 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.domain.status import DossierStatus
 from app.dossiers import DossierView, find_dossier
 from app.forms import default_form_kind, make_form
 from app.security import CurrentUser
@@ -22,36 +24,8 @@ from ui.pdf_output import PdfPrinter
 from ui.workers import Worker, run_in_background
 
 
-def dossier_html(view: DossierView) -> str:
-    data = view.as_json()
-    applicant = data["applicant"]
-    assert isinstance(applicant, dict)
-    esc = html.escape
-    rows = [
-        ("Mã hồ sơ", data["code"]),
-        ("Thủ tục", data["procedure"]["name"]),  # type: ignore[index]
-        ("Trạng thái", data["status_text"]),
-        ("Người nộp", f"{applicant['full_name']} — {applicant['id_number']}"),
-        ("Tiếp nhận", data["received_at"]),
-        ("Hẹn trả", data["appointment"] or "—"),
-        ("Người tiếp nhận", data["officer"]),
-        ("Chuyển hồ sơ", data["transfer"] or "—"),
-    ]
-    table = "".join(f"<tr><th align=left>{esc(k)}</th><td>{esc(str(v))}</td></tr>" for k, v in rows)
-    components = "".join(
-        f"<li>{esc(c['name'])} — "
-        f"{'tái sử dụng từ kho' if c['reused'] else ('đã nộp' if c['present'] else 'thiếu')}"
-        f"{' (' + esc(c['document_code']) + ')' if c['document_code'] else ''}</li>"
-        for c in data["components"]  # type: ignore[attr-defined]
-    )
-    history = "".join(
-        f"<li>{esc(e['at'])}: {esc(e['status_text'])}</li>"
-        for e in data["history"]  # type: ignore[attr-defined]
-    )
-    return (
-        f"<table cellpadding=3>{table}</table><h4>Thành phần hồ sơ</h4><ul>{components}</ul>"
-        f"<h4>Quá trình</h4><ul>{history}</ul>"
-    )
+def _when(moment: datetime | None) -> str:
+    return moment.strftime("%H:%M %d/%m/%Y") if moment else "—"
 
 
 class LookupView(QWidget):
@@ -100,8 +74,55 @@ class LookupView(QWidget):
         assert isinstance(view, DossierView)
         self.message.clear()
         self._code, self._status = view.dossier.code, view.dossier.status
-        self.details.setHtml(dossier_html(view))
+        self.details.setHtml(self.dossier_html(view))
         self.print_button.setEnabled(True)
+
+    def dossier_html(self, view: DossierView) -> str:
+        d = view.dossier
+        esc = html.escape
+        citizen = d.citizen
+        transfer = {
+            "queued": self.tr("waiting to be sent"),
+            "sending": self.tr("sending"),
+            "delivered": self.tr("delivered"),
+            "rejected": self.tr("rejected"),
+            "dead": self.tr("failed, needs attention"),
+        }
+        rows = [
+            (self.tr("Dossier code"), d.code),
+            (self.tr("Procedure"), f"{d.procedure.name} ({d.procedure.code})"),
+            (self.tr("Status"), DossierStatus(d.status).label_vi),
+            (
+                self.tr("Applicant"),
+                f"{citizen.full_name} — {citizen.personal_id}" if citizen else "—",
+            ),
+            (self.tr("Received"), _when(d.received_at)),
+            (self.tr("Appointment"), _when(d.appointment_at)),
+            (self.tr("Received by"), d.officer.full_name),
+            (self.tr("Transfer"), transfer.get(view.outbox_state or "", "—")),
+        ]
+        if d.reason:
+            rows.append((self.tr("Reason"), d.reason))
+        table = "".join(f"<tr><th align=left>{esc(k)}</th><td>{esc(v)}</td></tr>" for k, v in rows)
+        items = []
+        for c in d.components:
+            if c.reused:
+                state = self.tr("re-used from the vault")
+            elif c.present:
+                state = self.tr("handed in")
+            else:
+                state = self.tr("missing") if c.required else self.tr("not provided")
+            doc = f" ({esc(c.vault_document.code)})" if c.vault_document else ""
+            items.append(f"<li>{esc(c.name)} — {esc(state)}{doc}</li>")
+        history = "".join(
+            f"<li>{esc(_when(e.at))}: {esc(DossierStatus(e.status).label_vi)}</li>"
+            for e in d.history
+        )
+        return (
+            f"<table cellpadding=3>{table}</table>"
+            f"<h4>{esc(self.tr('Papers'))}</h4><ul>{''.join(items)}</ul>"
+            f"<h4>{esc(self.tr('History'))}</h4><ul>{history}</ul>"
+        )
 
     def _failed(self, message: str) -> None:
         self.message.setText(message)

@@ -6,6 +6,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.context import AppContext
+from app.domain.status import Role
 from app.security import CurrentUser
 from ui.intake_view import IntakeView
 from ui.lookup_view import LookupView
@@ -44,4 +45,12 @@ class MainWindow(QMainWindow):
             )
         )
         status.addPermanentWidget(self.hub_state)
+
+    def role_label(self, role: Role) -> str:
+        return {
+            Role.OFFICER: self.tr("counter officer"),
+            Role.SUPERVISOR: self.tr("supervisor"),
+            Role.TECHNICIAN: self.tr("technician"),
+            Role.ADMIN: self.tr("administrator"),
+        }[role]
         self.resize(1400, 860)

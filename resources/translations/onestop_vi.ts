@@ -242,52 +242,52 @@
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="196" />
+        <location filename="../../ui/intake_view.py" line="197" />
         <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
         <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="209" />
+        <location filename="../../ui/intake_view.py" line="210" />
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="214" />
+        <location filename="../../ui/intake_view.py" line="215" />
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="216" />
+        <location filename="../../ui/intake_view.py" line="217" />
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="230" />
+        <location filename="../../ui/intake_view.py" line="231" />
         <source>Correct the citizen's details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="233" />
+        <location filename="../../ui/intake_view.py" line="234" />
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="239" />
+        <location filename="../../ui/intake_view.py" line="240" />
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="244" />
+        <location filename="../../ui/intake_view.py" line="245" />
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="257" />
+        <location filename="../../ui/intake_view.py" line="258" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="276" />
+        <location filename="../../ui/intake_view.py" line="277" />
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -318,62 +318,172 @@
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../ui/lookup_view.py" line="68" />
+        <location filename="../../ui/lookup_view.py" line="42" />
         <source>Dossier code, or scan the QR of the receipt with the barcode reader</source>
         <translation>Mã hồ sơ, hoặc quét mã QR trên giấy tiếp nhận bằng đầu đọc mã</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="70" />
+        <location filename="../../ui/lookup_view.py" line="44" />
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="73" />
+        <location filename="../../ui/lookup_view.py" line="47" />
         <source>&amp;Print form again</source>
         <translation>&amp;In lại biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="93" />
+        <location filename="../../ui/lookup_view.py" line="67" />
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="85" />
+        <source>waiting to be sent</source>
+        <translation>đang chờ chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="86" />
+        <source>sending</source>
+        <translation>đang chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="87" />
+        <source>delivered</source>
+        <translation>đã chuyển đến cơ quan giải quyết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="88" />
+        <source>rejected</source>
+        <translation>bị từ chối nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="89" />
+        <source>failed, needs attention</source>
+        <translation>không chuyển được, cần xử lý</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="92" />
+        <source>Dossier code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="93" />
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="94" />
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="96" />
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="99" />
+        <source>Received</source>
+        <translation>Tiếp nhận lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="100" />
+        <source>Appointment</source>
+        <translation>Hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="101" />
+        <source>Received by</source>
+        <translation>Người tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="102" />
+        <source>Transfer</source>
+        <translation>Chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="105" />
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="110" />
+        <source>re-used from the vault</source>
+        <translation>tái sử dụng từ kho</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="112" />
+        <source>handed in</source>
+        <translation>đã nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="114" />
+        <source>missing</source>
+        <translation>còn thiếu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="114" />
+        <source>not provided</source>
+        <translation>không nộp</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="20" />
+        <location filename="../../ui/main_window.py" line="21" />
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="25" />
+        <location filename="../../ui/main_window.py" line="26" />
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26" />
+        <location filename="../../ui/main_window.py" line="27" />
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28" />
+        <location filename="../../ui/main_window.py" line="29" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31" />
+        <location filename="../../ui/main_window.py" line="32" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="39" />
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="51" />
+        <source>counter officer</source>
+        <translation>cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="52" />
+        <source>supervisor</source>
+        <translation>lãnh đạo bộ phận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="53" />
+        <source>technician</source>
+        <translation>kỹ thuật viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54" />
+        <source>administrator</source>
+        <translation>quản trị viên</translation>
     </message>
 </context>
 <context>

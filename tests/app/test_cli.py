@@ -26,28 +26,67 @@ def env(tmp_path: Path) -> dict[str, str]:
 
 def onestop(env: dict[str, str], *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "app.cli", *args], env=env, input=stdin, capture_output=True,
-        text=True, timeout=120,
+        [sys.executable, "-m", "app.cli", *args],
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
 
 
 def test_whole_counter_day_from_the_command_line(env: dict[str, str], tmp_path: Path) -> None:
     assert onestop(env, "db", "upgrade").returncode == 0
     assert onestop(env, "catalog", "import", "--bundled").returncode == 0
-    weak = onestop(env, "user", "add", "--role", "admin", "quantri", "--password-stdin", stdin="123\n")
+    weak = onestop(
+        env, "user", "add", "--role", "admin", "quantri", "--password-stdin", stdin="123\n"
+    )
     assert weak.returncode == 2 and "ít nhất 8" in weak.stderr
-    made = onestop(env, "user", "add", "--role", "admin", "quantri", "--full-name",
-                   "Nguyễn Văn Quản", "--password-stdin", stdin="matkhau2026\n")
+    made = onestop(
+        env,
+        "user",
+        "add",
+        "--role",
+        "admin",
+        "quantri",
+        "--full-name",
+        "Nguyễn Văn Quản",
+        "--password-stdin",
+        stdin="matkhau2026\n",
+    )
     assert made.returncode == 0, made.stderr
     gcs = paper_image(tmp_path / "gcs.png")
-    added = onestop(env, "vault", "add", "038193001234", str(gcs), "--type", "GCS", "--name",
-                    "Trần Thị Bình", "--json")
+    added = onestop(
+        env,
+        "vault",
+        "add",
+        "038193001234",
+        str(gcs),
+        "--type",
+        "GCS",
+        "--name",
+        "Trần Thị Bình",
+        "--json",
+    )
     assert added.returncode == 0, added.stderr
     intake = onestop(
-        env, "intake", "--citizen", "038193001234", "--name", "Trần Thị Bình", "--dob",
-        "1993-05-02", "--sex", "Nữ", "--procedure", "1.001193",
-        "--attach", f"C1={paper_image(tmp_path / 'tk.png')}",
-        "--attach", f"C4={paper_image(tmp_path / 'cccd.png')}", "--json",
+        env,
+        "intake",
+        "--citizen",
+        "038193001234",
+        "--name",
+        "Trần Thị Bình",
+        "--dob",
+        "1993-05-02",
+        "--sex",
+        "Nữ",
+        "--procedure",
+        "1.001193",
+        "--attach",
+        f"C1={paper_image(tmp_path / 'tk.png')}",
+        "--attach",
+        f"C4={paper_image(tmp_path / 'cccd.png')}",
+        "--json",
     )
     assert intake.returncode == 0, intake.stderr
     result = json.loads(intake.stdout)
@@ -68,12 +107,32 @@ def test_whole_counter_day_from_the_command_line(env: dict[str, str], tmp_path: 
 
 def _procedures_file(path: Path, cutoff: str, document_type: str) -> Path:
     path.write_text(
-        json.dumps({"schema_version": 1, "catalog_version": "2026.12-1", "procedures": [
-            {"code": "1.001193", "name": "Đăng ký khai sinh", "field": "Hộ tịch",
-             "processing_time": {"kind": "same_day", "cutoff": cutoff},
-             "fee": {"status": "unknown"}, "verified": False,
-             "components": [{"code": "C1", "name": "Tờ khai", "document_type": document_type,
-                             "form": "original", "required": True, "reusable": False}]}]}),
+        json.dumps(
+            {
+                "schema_version": 1,
+                "catalog_version": "2026.12-1",
+                "procedures": [
+                    {
+                        "code": "1.001193",
+                        "name": "Đăng ký khai sinh",
+                        "field": "Hộ tịch",
+                        "processing_time": {"kind": "same_day", "cutoff": cutoff},
+                        "fee": {"status": "unknown"},
+                        "verified": False,
+                        "components": [
+                            {
+                                "code": "C1",
+                                "name": "Tờ khai",
+                                "document_type": document_type,
+                                "form": "original",
+                                "required": True,
+                                "reusable": False,
+                            }
+                        ],
+                    }
+                ],
+            }
+        ),
         encoding="utf-8",
     )
     return path
@@ -81,8 +140,10 @@ def _procedures_file(path: Path, cutoff: str, document_type: str) -> Path:
 
 @pytest.mark.parametrize(
     ("cutoff", "document_type", "field"),
-    [("25:00", "TKKS", "processing_time.cutoff"),
-     ("15:00", "KHONGCO", "components[0].document_type")],
+    [
+        ("25:00", "TKKS", "processing_time.cutoff"),
+        ("15:00", "KHONGCO", "components[0].document_type"),
+    ],
 )
 def test_bad_catalog_reports_entry_and_field(
     env: dict[str, str], tmp_path: Path, cutoff: str, document_type: str, field: str

@@ -26,7 +26,9 @@ AGENCY = "000.00.06.H56"
 PER_PROCESS = 25
 
 
-def _issue_codes(url: str, start: multiprocessing.synchronize.Event, out: multiprocessing.Queue) -> None:  # type: ignore[name-defined]
+def _issue_codes(
+    url: str, start: multiprocessing.synchronize.Event, out: multiprocessing.Queue
+) -> None:  # type: ignore[name-defined]
     db = Database(url)
     start.wait()
     codes = []
@@ -132,9 +134,17 @@ def test_crash_mid_intake_leaves_no_half_dossier_and_no_orphan_files(
 ) -> None:
     files = [paper_image(tmp_path / f"p{i}.png", f"GIẤY {i}") for i in range(3)]
     proc = subprocess.run(
-        [sys.executable, "-c", CRASHING_INTAKE, str(ctx.settings.data_dir), where,
-         *map(str, files)],
-        capture_output=True, text=True, env={**os.environ, "PYTHONPATH": os.getcwd()},
+        [
+            sys.executable,
+            "-c",
+            CRASHING_INTAKE,
+            str(ctx.settings.data_dir),
+            where,
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": os.getcwd()},
     )
     assert proc.returncode == -signal.SIGKILL, proc.stderr
     assert "NOT KILLED" not in proc.stdout

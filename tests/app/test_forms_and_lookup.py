@@ -49,7 +49,7 @@ def test_receipt_of_a_dossier(
     ctx.settings.forms.template_set = template_set
     code = accepted(ctx, officer, tmp_path)
     view = find_dossier(ctx.db, code, officer)
-    kind, pdf = make_form(ctx.db, ctx.settings, code, FormKind.RECEIPT, officer)
+    _kind, pdf = make_form(ctx.db, ctx.settings, code, FormKind.RECEIPT, officer)
     text = pdf_text(pdf)
     appointment = view.dossier.appointment_at
     assert appointment is not None
@@ -83,7 +83,9 @@ def test_supplement_and_refusal_forms(
 ) -> None:
     service = IntakeService(ctx)
     supplement = service.submit(
-        birth_request(tmp_path, outcome=Outcome.SUPPLEMENT, reason="Thiếu giấy chứng sinh bản chính"),
+        birth_request(
+            tmp_path, outcome=Outcome.SUPPLEMENT, reason="Thiếu giấy chứng sinh bản chính"
+        ),
         officer,
     )
     kind, pdf = make_form(ctx.db, ctx.settings, supplement.dossier_code, None, officer)

@@ -50,7 +50,11 @@ def test_accept_reuses_vault_paper_and_stores_the_rest(
     ctx: AppContext, officer: CurrentUser, tmp_path: Path
 ) -> None:
     held = import_document(
-        ctx, officer, MOTHER.personal_id, "GCS", paper_image(tmp_path / "gcs.png"),
+        ctx,
+        officer,
+        MOTHER.personal_id,
+        "GCS",
+        paper_image(tmp_path / "gcs.png"),
         full_name=MOTHER.full_name,
     )
     result = IntakeService(ctx).submit(birth_request(tmp_path), officer)
@@ -108,7 +112,11 @@ def test_papers_attached_once_are_reused_next_time(
 
 def test_expired_paper_is_not_reused(ctx: AppContext, officer: CurrentUser, tmp_path: Path) -> None:
     doc = import_document(
-        ctx, officer, MOTHER.personal_id, "GCS", paper_image(tmp_path / "gcs.png"),
+        ctx,
+        officer,
+        MOTHER.personal_id,
+        "GCS",
+        paper_image(tmp_path / "gcs.png"),
         full_name=MOTHER.full_name,
     )
     with ctx.db.writing() as session:
@@ -181,8 +189,11 @@ def test_retry_with_same_request_id_gives_the_same_dossier(
     ctx: AppContext, officer: CurrentUser, tmp_path: Path
 ) -> None:
     request = birth_request(
-        tmp_path, choices={**birth_request(tmp_path).choices,
-                           "C2": ComponentChoice(files=(paper_image(tmp_path / "g.png"),))}
+        tmp_path,
+        choices={
+            **birth_request(tmp_path).choices,
+            "C2": ComponentChoice(files=(paper_image(tmp_path / "g.png"),)),
+        },
     )
     first = IntakeService(ctx).submit(request, officer)
     again = IntakeService(ctx).submit(request, officer)

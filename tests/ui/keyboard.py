@@ -14,6 +14,9 @@ def type_text(widget: QWidget, text: str) -> None:
             QTest.keyClicks(widget, char)
         else:
             QTest.sendKeyEvent(
-                QTest.KeyAction.Click, widget, Qt.Key.Key_unknown, char,
+                QTest.KeyAction.Click,
+                widget,
+                Qt.Key.Key_unknown,
+                char,
                 Qt.KeyboardModifier.NoModifier,
             )

@@ -48,11 +48,18 @@ def count_dossiers(ctx: AppContext) -> int:
 
 
 def test_whole_intake_by_keyboard(
-    qtbot: QtBot, ctx: AppContext, officer: CurrentUser, tmp_path: Path,
+    qtbot: QtBot,
+    ctx: AppContext,
+    officer: CurrentUser,
+    tmp_path: Path,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     held = import_document(
-        ctx, officer, "038193001234", "GCS", paper_image(tmp_path / "gcs.png"),
+        ctx,
+        officer,
+        "038193001234",
+        "GCS",
+        paper_image(tmp_path / "gcs.png"),
         full_name="Trần Thị Bình",
     )
     window = MainWindow(ctx, officer)
@@ -113,6 +120,7 @@ def test_whole_intake_by_keyboard(
     qtbot.keyClick(window.lookup.query, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: code in window.lookup.details.toPlainText(), timeout=5000)
     assert "tái sử dụng từ kho" in window.lookup.details.toPlainText()
+    assert "đang chờ chuyển" in window.lookup.details.toPlainText()
 
 
 def test_invalid_id_is_shown_and_nothing_saved(

@@ -1,0 +1,133 @@
+"""Regenerate the README screenshots: a real intake in the real GUI (offscreen), and its receipt.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+import pypdfium2 as pdfium  # noqa: E402
+from PIL import Image, ImageDraw, ImageFont  # noqa: E402
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
+from PySide6.QtWidgets import QApplication, QFileDialog, QWidget  # noqa: E402
+
+from app.catalog.store import import_bundled_catalog  # noqa: E402
+from app.config import AgencySettings, Settings  # noqa: E402
+from app.context import AppContext  # noqa: E402
+from app.domain.status import Role  # noqa: E402
+from app.security import create_user  # noqa: E402
+from app.storage.migrate import upgrade  # noqa: E402
+from app.vault_import import import_document  # noqa: E402
+from ui.i18n import install_translator  # noqa: E402
+from ui.login import FirstRunDialog  # noqa: E402
+from ui.main_window import MainWindow  # noqa: E402
+
+OUT = ROOT / "docs" / "screenshots"
+FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+
+
+def page(path: Path, title: str) -> Path:
+    image = Image.new("RGB", (1240, 1754), "white")
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.truetype(FONT, 44)
+    draw.text((160, 160), "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", fill="black", font=font)
+    draw.text((260, 360), title, fill="black", font=ImageFont.truetype(FONT, 60))
+    for y in range(560, 1500, 70):
+        draw.line((160, y, 1080, y), fill=(150, 150, 150), width=2)
+    image.save(path)
+    return path
+
+
+def settle(ms: int = 400) -> None:
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def wait_for(condition: object, timeout_ms: int = 10000) -> None:
+    waited = 0
+    while not condition() and waited < timeout_ms:  # type: ignore[operator]
+        settle(100)
+        waited += 100
+
+
+def grab(widget: QWidget, name: str) -> None:
+    settle()
+    widget.grab().save(str(OUT / name))
+    print(OUT / name)
+
+
+def main() -> None:
+    app = QApplication.instance() or QApplication(sys.argv)
+    install_translator(QCoreApplication.instance(), "vi")  # type: ignore[arg-type]
+    tmp = Path(tempfile.mkdtemp())
+    os.environ["ONESTOP_CONFIG_FILE"] = str(tmp / "settings.toml")
+    settings = Settings(
+        data_dir=tmp,
+        agency=AgencySettings(code="000.00.06.H56", name="UBND XÃ ĐÔNG SƠN",
+                              superior_name="UBND TỈNH THANH HÓA", place="Đông Sơn",
+                              hotline="1900 1234"),
+    )
+    upgrade(settings.resolved_database_url)
+    ctx = AppContext.open(settings)
+    import_bundled_catalog(ctx.db)
+
+    first = FirstRunDialog(ctx.db, settings)
+    first.full_name.setText("Nguyễn Văn Quản Trị")
+    first.show()
+    grab(first, "first-start.png")
+    first.close()
+
+    officer = create_user(ctx.db, "canbo", "Lê Thị Thu Hà", "canbo2026x", Role.OFFICER)
+    import_document(ctx, officer, "038193001234", "GCS", page(tmp / "gcs.png", "GIẤY CHỨNG SINH"),
+                    full_name="Trần Thị Bình")
+    window = MainWindow(ctx, officer)
+    window.resize(1500, 900)
+    window.show()
+    view = window.intake
+    form = view.citizen
+    form.personal_id.setText("038193001234")
+    wait_for(lambda: form.full_name.text() != "")
+    form.date_of_birth.setText("02/05/1993")
+    form.sex.setCurrentText("Nữ")
+    form.address.setText("Thôn Hạnh Phúc, xã Đông Sơn, tỉnh Thanh Hóa")
+    form.phone.setText("0912345678")
+    view.picker.search.setText("khai sinh")
+    view.picker.list.setCurrentRow(0)
+    wait_for(lambda: any(s.reuse for s in view.components.states))
+    files = {"C1": page(tmp / "to_khai.png", "TỜ KHAI ĐĂNG KÝ KHAI SINH"),
+             "C4": page(tmp / "cccd.png", "CĂN CƯỚC")}
+    for row, state in enumerate(view.components.states):
+        if state.component.code in files:
+            chosen = str(files[state.component.code])
+            QFileDialog.getOpenFileNames = lambda *a, f=chosen: ([f], "")  # type: ignore[method-assign]
+            view.components.setCurrentCell(row, 0)
+            view.choose_files()
+    view.components.setCurrentCell(0, 0)
+    wait_for(lambda: "trang" in view.preview.caption.text())
+    grab(window, "intake.png")
+    view.submit(__import__("app.intake", fromlist=["Outcome"]).Outcome.ACCEPT)
+    wait_for(lambda: view.form_pdf is not None)
+    grab(window, "intake-accepted.png")
+    assert view.form_pdf is not None
+    document = pdfium.PdfDocument(view.form_pdf)
+    document[0].render(scale=1.4).to_pil().save(OUT / "receipt.png")
+    print(OUT / "receipt.png")
+    window.tabs.setCurrentWidget(window.lookup)
+    window.lookup.query.setText(view.result_code.text())
+    window.lookup.look_up()
+    wait_for(lambda: "Mã hồ sơ" in window.lookup.details.toPlainText())
+    grab(window, "lookup.png")
+    app.quit()
+
+
+if __name__ == "__main__":
+    main()
