@@ -21,6 +21,7 @@ class AppContext:
     settings: Settings
     db: Database
     store: FileStore
+    _agency_counter: tuple[tuple[str, str], tuple[int, int]] | None = None
 
     @classmethod
     def open(cls, settings: Settings) -> AppContext:
@@ -52,7 +53,13 @@ class AppContext:
         )
 
     def ensure_agency_and_counter(self) -> tuple[int, int]:
-        """Rows for the configured agency and counter (created on first use)."""
+        """Rows for the configured agency and counter (created on first use, then cached)."""
+        key = (self.settings.agency.code, self.settings.counter_code)
+        if self._agency_counter is None or self._agency_counter[0] != key:
+            self._agency_counter = (key, self._upsert_agency_and_counter())
+        return self._agency_counter[1]
+
+    def _upsert_agency_and_counter(self) -> tuple[int, int]:
         agency_cfg = self.settings.agency
         with self.db.writing() as session:
             agency = session.scalar(select(Agency).where(Agency.code == agency_cfg.code))
