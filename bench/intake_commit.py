@@ -66,8 +66,14 @@ def main() -> None:
     totals = []
     for i in range(args.n):
         pid = f"0381930{i:05d}"
-        import_document(ctx, officer, pid, "GCS", page(tmp / f"gcs{i}.png", f"GCS {i}"),
-                        full_name=f"Trần Thị {i}")
+        import_document(
+            ctx,
+            officer,
+            pid,
+            "GCS",
+            page(tmp / f"gcs{i}.png", f"GCS {i}"),
+            full_name=f"Trần Thị {i}",
+        )
         form, card = page(tmp / f"tk{i}.png", f"TK {i}"), page(tmp / f"id{i}.png", f"ID {i}")
         request = IntakeRequest(
             applicant=ApplicantInput(pid, f"Trần Thị {i}", date(1993, 5, 2), "Nữ"),
@@ -91,16 +97,23 @@ def main() -> None:
         raw.execute("COMMIT")
         peer.append(time.perf_counter() - started)
     commit_stats, peer_stats = stats_ms(timed_commit), stats_ms(peer)
-    print(json.dumps({
-        "benchmark": "intake_commit",
-        "database": "sqlite",
-        "dossiers": args.n,
-        "submit_ms": stats_ms(totals),
-        "commit_ms": commit_stats,
-        "peer_bare_insert_commit_ms": peer_stats,
-        "ratio_median_commit_over_peer": round(commit_stats["median"] / peer_stats["median"], 1),
-        "target_commit_median_ms": 50,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "intake_commit",
+                "database": "sqlite",
+                "dossiers": args.n,
+                "submit_ms": stats_ms(totals),
+                "commit_ms": commit_stats,
+                "peer_bare_insert_commit_ms": peer_stats,
+                "ratio_median_commit_over_peer": round(
+                    commit_stats["median"] / peer_stats["median"], 1
+                ),
+                "target_commit_median_ms": 50,
+            },
+            indent=2,
+        )
+    )
     ctx.close()
 
 

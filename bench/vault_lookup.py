@@ -54,9 +54,20 @@ def populate(path: str, citizens: int, per_citizen: int, type_codes: list[str]) 
                 expired = rng.random() < 0.2
                 valid_until = (date(2025, 1, 1) if expired else date(2027, 1, 1)).isoformat()
                 yield (
-                    doc_id, f"{personal_id(citizen)}.{type_code}.{n:02d}", citizen + 1, type_code,
-                    "Giấy tờ", f"{doc_id:064x}", 1000, "application/pdf", 1, "", "hub",
-                    "2025-01-01", valid_until, now,
+                    doc_id,
+                    f"{personal_id(citizen)}.{type_code}.{n:02d}",
+                    citizen + 1,
+                    type_code,
+                    "Giấy tờ",
+                    f"{doc_id:064x}",
+                    1000,
+                    "application/pdf",
+                    1,
+                    "",
+                    "hub",
+                    "2025-01-01",
+                    valid_until,
+                    now,
                 )
 
     conn.executemany(
@@ -80,8 +91,11 @@ def main() -> None:
     out = ROOT / "bench" / "out"
     out.mkdir(parents=True, exist_ok=True)
     db_file = out / f"vault-{args.citizens}-{args.docs_per_citizen}.db"
-    settings = Settings(data_dir=out, database_url=f"sqlite:///{db_file}",
-                        agency=AgencySettings(code="000.00.06.H56", name="UBND"))
+    settings = Settings(
+        data_dir=out,
+        database_url=f"sqlite:///{db_file}",
+        agency=AgencySettings(code="000.00.06.H56", name="UBND"),
+    )
     built = 0.0
     if not db_file.exists():
         started = time.perf_counter()
@@ -89,8 +103,12 @@ def main() -> None:
         ctx = AppContext.open(settings)
         import_bundled_catalog(ctx.db)
         ctx.close()
-        types = [d["code"] for d in json.loads(
-            (ROOT / "resources/catalog/document_types.json").read_text())["document_types"]]
+        types = [
+            d["code"]
+            for d in json.loads((ROOT / "resources/catalog/document_types.json").read_text())[
+                "document_types"
+            ]
+        ]
         populate(str(db_file), args.citizens, args.docs_per_citizen, types)
         built = time.perf_counter() - started
     ctx = AppContext.open(settings)
@@ -123,19 +141,24 @@ def main() -> None:
         citizens = conn.execute("SELECT count(*) FROM citizens").fetchone()[0]
     lookup = stats_ms(samples)
     peer_stats = stats_ms(peer)
-    print(json.dumps({
-        "benchmark": "vault_lookup",
-        "database": "sqlite",
-        "citizens": citizens,
-        "documents": documents,
-        "lookups": args.n,
-        "mean_hits_per_lookup": round(hits / args.n, 2),
-        "vault_hits_ms": lookup,
-        "peer_table_scan_ms": peer_stats,
-        "ratio_median_peer_over_indexed": round(peer_stats["median"] / lookup["median"], 1),
-        "target_p99_ms": 20,
-        "build_seconds": round(built, 1) if built else None,
-    }, indent=2))
+    print(
+        json.dumps(
+            {
+                "benchmark": "vault_lookup",
+                "database": "sqlite",
+                "citizens": citizens,
+                "documents": documents,
+                "lookups": args.n,
+                "mean_hits_per_lookup": round(hits / args.n, 2),
+                "vault_hits_ms": lookup,
+                "peer_table_scan_ms": peer_stats,
+                "ratio_median_peer_over_indexed": round(peer_stats["median"] / lookup["median"], 1),
+                "target_p99_ms": 20,
+                "build_seconds": round(built, 1) if built else None,
+            },
+            indent=2,
+        )
+    )
 
 
 if __name__ == "__main__":

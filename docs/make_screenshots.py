@@ -1,6 +1,6 @@
 """Regenerate the README screenshots: a real intake in the real GUI (offscreen), and its receipt.
 
-    QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
+QT_QPA_PLATFORM=offscreen .venv/bin/python docs/make_screenshots.py
 """
 
 from __future__ import annotations
@@ -72,9 +72,13 @@ def main() -> None:
     os.environ["ONESTOP_CONFIG_FILE"] = str(tmp / "settings.toml")
     settings = Settings(
         data_dir=tmp,
-        agency=AgencySettings(code="000.00.06.H56", name="UBND XÃ ĐÔNG SƠN",
-                              superior_name="UBND TỈNH THANH HÓA", place="Đông Sơn",
-                              hotline="1900 1234"),
+        agency=AgencySettings(
+            code="000.00.06.H56",
+            name="UBND XÃ ĐÔNG SƠN",
+            superior_name="UBND TỈNH THANH HÓA",
+            place="Đông Sơn",
+            hotline="1900 1234",
+        ),
     )
     upgrade(settings.resolved_database_url)
     ctx = AppContext.open(settings)
@@ -87,8 +91,14 @@ def main() -> None:
     first.close()
 
     officer = create_user(ctx.db, "canbo", "Lê Thị Thu Hà", "canbo2026x", Role.OFFICER)
-    import_document(ctx, officer, "038193001234", "GCS", page(tmp / "gcs.png", "GIẤY CHỨNG SINH"),
-                    full_name="Trần Thị Bình")
+    import_document(
+        ctx,
+        officer,
+        "038193001234",
+        "GCS",
+        page(tmp / "gcs.png", "GIẤY CHỨNG SINH"),
+        full_name="Trần Thị Bình",
+    )
     window = MainWindow(ctx, officer)
     window.resize(1500, 900)
     window.show()
@@ -103,8 +113,10 @@ def main() -> None:
     view.picker.search.setText("khai sinh")
     view.picker.list.setCurrentRow(0)
     wait_for(lambda: any(s.reuse for s in view.components.states))
-    files = {"C1": page(tmp / "to_khai.png", "TỜ KHAI ĐĂNG KÝ KHAI SINH"),
-             "C4": page(tmp / "cccd.png", "CĂN CƯỚC")}
+    files = {
+        "C1": page(tmp / "to_khai.png", "TỜ KHAI ĐĂNG KÝ KHAI SINH"),
+        "C4": page(tmp / "cccd.png", "CĂN CƯỚC"),
+    }
     for row, state in enumerate(view.components.states):
         if state.component.code in files:
             chosen = str(files[state.component.code])

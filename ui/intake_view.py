@@ -35,7 +35,7 @@ from ui.components_table import ComponentsTable
 from ui.pdf_output import PdfPrinter
 from ui.preview import PreviewPane
 from ui.procedure_picker import ProcedurePicker
-from ui.workers import Worker, run_in_background
+from ui.workers import BackgroundJobs
 
 
 def _load_citizen(ctx: AppContext, personal_id: str) -> Citizen | None:
@@ -51,7 +51,7 @@ class IntakeView(QWidget):
         self.ctx, self.user = ctx, user
         self.service = IntakeService(ctx)
         self.printer = PdfPrinter(self)
-        self._workers: set[Worker] = set()
+        self._jobs = BackgroundJobs()
         self._procedure: Procedure | None = None
         self._request_id = uuid.uuid4().hex
         self._started_at = datetime.now()
@@ -347,9 +347,4 @@ class IntakeView(QWidget):
         on_error: Callable[[str], None] | None = None,
         **kwargs: Any,
     ) -> None:
-        worker = run_in_background(
-            job, *args, on_done=on_done, on_error=on_error or self._failed, **kwargs
-        )
-        self._workers.add(worker)
-        worker.signals.succeeded.connect(lambda _r: self._workers.discard(worker))
-        worker.signals.failed.connect(lambda _m: self._workers.discard(worker))
+        self._jobs.start(job, *args, on_done=on_done, on_error=on_error or self._failed, **kwargs)

@@ -21,7 +21,7 @@ from app.dossiers import DossierView, find_dossier
 from app.forms import default_form_kind, make_form
 from app.security import CurrentUser
 from ui.pdf_output import PdfPrinter
-from ui.workers import Worker, run_in_background
+from ui.workers import BackgroundJobs
 
 
 def _when(moment: datetime | None) -> str:
@@ -33,7 +33,7 @@ class LookupView(QWidget):
         super().__init__(parent)
         self.ctx, self.user = ctx, user
         self.printer = PdfPrinter(self)
-        self._workers: set[Worker] = set()
+        self._jobs = BackgroundJobs()
         self._code: str | None = None
         self._status = 0
         self.query = QLineEdit()
@@ -65,10 +65,9 @@ class LookupView(QWidget):
         if not text:
             return
         self.message.setText(self.tr("Searching…"))
-        worker = run_in_background(
+        self._jobs.start(
             find_dossier, self.ctx.db, text, self.user, on_done=self._found, on_error=self._failed
         )
-        self._workers.add(worker)
 
     def _found(self, view: object) -> None:
         assert isinstance(view, DossierView)
@@ -133,7 +132,7 @@ class LookupView(QWidget):
         if self._code is None:
             return
         code = self._code
-        worker = run_in_background(
+        self._jobs.start(
             make_form,
             self.ctx.db,
             self.ctx.settings,
@@ -143,4 +142,3 @@ class LookupView(QWidget):
             on_done=lambda made: self.printer.print_pdf(made[1], code),
             on_error=self._failed,
         )
-        self._workers.add(worker)

@@ -16,7 +16,7 @@ from app.storage.migrate import upgrade
 from ui.i18n import install_translator
 from ui.login import FirstRunDialog, LoginDialog
 from ui.main_window import MainWindow
-from ui.workers import run_in_background
+from ui.workers import BackgroundJobs
 
 
 def setup_logging(settings: Settings) -> None:
@@ -41,7 +41,8 @@ def start(app: QApplication, settings: Settings) -> MainWindow | None:
     install_translator(app, settings.language)
     ctx = open_context(settings)
     # Files left by an intake that crashed before its commit (not referenced, > 1 h old).
-    run_in_background(ctx.sweep_orphan_files)
+    housekeeping = BackgroundJobs()
+    housekeeping.start(ctx.sweep_orphan_files)
     if not has_users(ctx.db):
         first = FirstRunDialog(ctx.db, settings)
         if first.exec() != QDialog.DialogCode.Accepted:
@@ -50,6 +51,7 @@ def start(app: QApplication, settings: Settings) -> MainWindow | None:
     if login.exec() != QDialog.DialogCode.Accepted or login.user is None:
         return None
     window = MainWindow(ctx, login.user)
+    window.housekeeping = housekeeping
     window.show()
     return window
 

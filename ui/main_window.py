@@ -10,12 +10,14 @@ from app.domain.status import Role
 from app.security import CurrentUser
 from ui.intake_view import IntakeView
 from ui.lookup_view import LookupView
+from ui.workers import BackgroundJobs
 
 
 class MainWindow(QMainWindow):
     def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.user = ctx, user
+        self.housekeeping: BackgroundJobs | None = None  # start-up jobs, kept alive here
         agency = ctx.settings.agency
         self.setWindowTitle(
             self.tr("One-stop counter — {agency}").format(agency=agency.name or agency.code)

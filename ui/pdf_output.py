@@ -15,7 +15,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from printing.output import save_pdf
-from ui.workers import Worker, run_in_background
+from ui.workers import BackgroundJobs
 
 MAX_PRINT_DPI = 300
 
@@ -58,7 +58,7 @@ class PdfPrinter(QObject):
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
         self._parent = parent
-        self._workers: set[Worker] = set()
+        self._jobs = BackgroundJobs()
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -69,16 +69,13 @@ class PdfPrinter(QObject):
         dpi = min(printer.resolution(), MAX_PRINT_DPI)
 
         def done(images: object) -> None:
-            self._workers.discard(worker)
             assert isinstance(images, list)
             paint_pages(printer, images)
 
         def failed(message: str) -> None:
-            self._workers.discard(worker)
             QMessageBox.warning(self._parent, self.tr("Printing failed"), message)
 
-        worker = run_in_background(rasterize_pdf, pdf, dpi, on_done=done, on_error=failed)
-        self._workers.add(worker)
+        self._jobs.start(rasterize_pdf, pdf, dpi, on_done=done, on_error=failed)
 
     def save_pdf(self, pdf: bytes, suggested_name: str) -> Path | None:
         name, _ = QFileDialog.getSaveFileName(

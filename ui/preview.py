@@ -9,7 +9,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from scanner.files import inspect_file, render_page
-from ui.workers import Worker, run_in_background
+from ui.workers import BackgroundJobs, Worker
 
 PREVIEW_SIDE = 520
 
@@ -47,6 +47,7 @@ class PreviewPane(QWidget):
         self._page = 0
         self._count = 0
         self._worker: Worker | None = None
+        self._jobs = BackgroundJobs()
         self._update_nav()
 
     def show_file(self, path: Path | None) -> None:
@@ -70,7 +71,7 @@ class PreviewPane(QWidget):
         assert self._path is not None
         self.image.setText(self.tr("Loading…"))
         path, page = self._path, self._page
-        self._worker = run_in_background(
+        self._worker = self._jobs.start(
             render_preview, path, page, on_done=self._shown, on_error=self._failed
         )
 

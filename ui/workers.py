@@ -38,6 +38,7 @@ class WorkerSignals(QObject):
     succeeded = Signal(object)
     failed = Signal(str)
     progress = Signal(int, str)
+    finished = Signal()
 
 
 class Worker(QRunnable):
@@ -48,6 +49,12 @@ class Worker(QRunnable):
         self._job, self._args, self._kwargs = job, args, kwargs
 
     def run(self) -> None:
+        try:
+            self._run()
+        finally:
+            self.signals.finished.emit()
+
+    def _run(self) -> None:
         try:
             result = self._job(*self._args, **self._kwargs)
         except UserError as exc:
@@ -81,3 +88,27 @@ def run_in_background(
         worker.signals.failed.connect(on_error)
     QThreadPool.globalInstance().start(worker)
     return worker
+
+
+class BackgroundJobs:
+    """The workers a widget started, kept referenced until each one has finished."""
+
+    def __init__(self) -> None:
+        self._running: set[Worker] = set()
+
+    def start(
+        self,
+        job: Callable[..., Any],
+        *args: Any,
+        on_done: Callable[[Any], None] | None = None,
+        on_error: Callable[[str], None] | None = None,
+        **kwargs: Any,
+    ) -> Worker:
+        worker = run_in_background(job, *args, on_done=on_done, on_error=on_error, **kwargs)
+        self._running.add(worker)
+        worker.signals.finished.connect(lambda: self._running.discard(worker))
+        return worker
+
+    def cancel_all(self) -> None:
+        for worker in self._running:
+            worker.cancel.set()

@@ -91,7 +91,9 @@ def test_whole_intake_by_keyboard(
             qtbot.keyClick(view.components, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
     assert view.components.missing_required() == []
     view.components.setCurrentCell(0, 0)  # C1: the two-page TIFF, previewed page by page
-    qtbot.waitUntil(lambda: "to_khai.tiff — trang 1 / 2" in view.preview.caption.text())
+    qtbot.waitUntil(
+        lambda: "to_khai.tiff — trang 1 / 2" in view.preview.caption.text(), timeout=15000
+    )
     qtbot.mouseClick(view.preview.next, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "trang 2 / 2" in view.preview.caption.text())
 

@@ -39,7 +39,8 @@ def test_translation_file_covers_every_ui_string(tmp_path: Path) -> None:
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
         [str(lupdate), *map(str, sorted((ROOT / "ui").glob("*.py"))), "-ts", str(fresh)],
-        check=True, capture_output=True,
+        check=True,
+        capture_output=True,
     )
     assert set(sources_and_translations(fresh)) <= set(sources_and_translations(VI_TS)), (
         "run pyside6-lupdate and translate the new strings"
