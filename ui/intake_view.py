@@ -130,6 +130,8 @@ class IntakeView(QWidget):
         middle_layout.addWidget(components_box, 1)
         middle_layout.addWidget(outcome_box)
         middle_layout.addWidget(self.result_box)
+        left.setMinimumWidth(380)
+        self.preview.setMinimumWidth(320)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(middle)

@@ -19,6 +19,16 @@ from app.security import CurrentUser, authenticate, create_user
 from app.storage.database import Database
 
 
+def _ok_cancel(parent: QWidget, ok_text: str, cancel_text: str) -> QDialogButtonBox:
+    """OK/Cancel with our own (translated) texts: Qt ships no Vietnamese qtbase catalogue."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, parent
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(cancel_text)
+    return buttons
+
+
 def _error_label() -> QLabel:
     label = QLabel()
     label.setObjectName("errorLabel")
@@ -64,9 +74,7 @@ class FirstRunDialog(QDialog):
         form.addRow(self.tr("&Superior body:"), self.superior_name)
         form.addRow(self.tr("Place &name on forms:"), self.place)
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = _ok_cancel(self, self.tr("Create"), self.tr("Cancel"))
         buttons.accepted.connect(self._create)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
@@ -118,10 +126,7 @@ class LoginDialog(QDialog):
         form.addRow(self.tr("&User name:"), self.username)
         form.addRow(self.tr("&Password:"), self.password)
         self.error = _error_label()
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Log in"))
+        buttons = _ok_cancel(self, self.tr("Log in"), self.tr("Cancel"))
         buttons.accepted.connect(self._login)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

@@ -52,7 +52,7 @@ def start(app: QApplication, settings: Settings) -> MainWindow | None:
         return None
     window = MainWindow(ctx, login.user)
     window.housekeeping = housekeeping
-    window.show()
+    window.showMaximized()
     return window
 
 

@@ -119,62 +119,72 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="37" />
+        <location filename="../../ui/login.py" line="47" />
         <source>First start: create the administrator</source>
         <translation>Khởi động lần đầu: tạo tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="40" />
+        <location filename="../../ui/login.py" line="50" />
         <source>No user exists yet. Create the administrator account and enter the identity of the receiving agency, as it is printed on receipts.</source>
         <translation>Chưa có người dùng nào. Hãy tạo tài khoản quản trị và nhập thông tin cơ quan tiếp nhận như sẽ in trên giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="58" />
+        <location filename="../../ui/login.py" line="68" />
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="59" />
+        <location filename="../../ui/login.py" line="69" />
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="60" />
+        <location filename="../../ui/login.py" line="70" />
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="61" />
+        <location filename="../../ui/login.py" line="71" />
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="62" />
+        <location filename="../../ui/login.py" line="72" />
         <source>Agency &amp;code:</source>
         <translation>&amp;Mã cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="63" />
+        <location filename="../../ui/login.py" line="73" />
         <source>Agency &amp;name:</source>
         <translation>Tên &amp;cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="64" />
+        <location filename="../../ui/login.py" line="74" />
         <source>&amp;Superior body:</source>
         <translation>Cơ quan &amp;chủ quản:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="65" />
+        <location filename="../../ui/login.py" line="75" />
         <source>Place &amp;name on forms:</source>
         <translation>Địa &amp;danh in trên biểu mẫu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="81" />
+        <location filename="../../ui/login.py" line="77" />
+        <source>Create</source>
+        <translation>Tạo tài khoản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="77" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="89" />
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="85" />
+        <location filename="../../ui/login.py" line="93" />
         <source>Enter the agency code and name.</source>
         <translation>Hãy nhập mã và tên cơ quan.</translation>
     </message>
@@ -242,52 +252,52 @@
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="197" />
+        <location filename="../../ui/intake_view.py" line="199" />
         <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
         <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="210" />
+        <location filename="../../ui/intake_view.py" line="212" />
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="215" />
+        <location filename="../../ui/intake_view.py" line="217" />
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="217" />
+        <location filename="../../ui/intake_view.py" line="219" />
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="231" />
+        <location filename="../../ui/intake_view.py" line="233" />
         <source>Correct the citizen's details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="234" />
+        <location filename="../../ui/intake_view.py" line="236" />
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="240" />
+        <location filename="../../ui/intake_view.py" line="242" />
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="245" />
+        <location filename="../../ui/intake_view.py" line="247" />
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="258" />
+        <location filename="../../ui/intake_view.py" line="260" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="277" />
+        <location filename="../../ui/intake_view.py" line="279" />
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -295,24 +305,29 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="113" />
+        <location filename="../../ui/login.py" line="121" />
         <source>Log in — One-stop counter</source>
         <translation>Đăng nhập — Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="118" />
+        <location filename="../../ui/login.py" line="126" />
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="119" />
+        <location filename="../../ui/login.py" line="127" />
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="124" />
+        <location filename="../../ui/login.py" line="129" />
         <source>Log in</source>
         <translation>Đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/login.py" line="129" />
+        <source>Cancel</source>
+        <translation>Hủy</translation>
     </message>
 </context>
 <context>
@@ -338,92 +353,92 @@
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="85" />
+        <location filename="../../ui/lookup_view.py" line="84" />
         <source>waiting to be sent</source>
         <translation>đang chờ chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="86" />
+        <location filename="../../ui/lookup_view.py" line="85" />
         <source>sending</source>
         <translation>đang chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="87" />
+        <location filename="../../ui/lookup_view.py" line="86" />
         <source>delivered</source>
         <translation>đã chuyển đến cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="88" />
+        <location filename="../../ui/lookup_view.py" line="87" />
         <source>rejected</source>
         <translation>bị từ chối nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="89" />
+        <location filename="../../ui/lookup_view.py" line="88" />
         <source>failed, needs attention</source>
         <translation>không chuyển được, cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="92" />
+        <location filename="../../ui/lookup_view.py" line="91" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="93" />
+        <location filename="../../ui/lookup_view.py" line="92" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="94" />
+        <location filename="../../ui/lookup_view.py" line="93" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="96" />
+        <location filename="../../ui/lookup_view.py" line="95" />
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="99" />
+        <location filename="../../ui/lookup_view.py" line="98" />
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="100" />
+        <location filename="../../ui/lookup_view.py" line="99" />
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="101" />
+        <location filename="../../ui/lookup_view.py" line="100" />
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="102" />
+        <location filename="../../ui/lookup_view.py" line="101" />
         <source>Transfer</source>
         <translation>Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="105" />
+        <location filename="../../ui/lookup_view.py" line="104" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="110" />
+        <location filename="../../ui/lookup_view.py" line="109" />
         <source>re-used from the vault</source>
         <translation>tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="112" />
+        <location filename="../../ui/lookup_view.py" line="111" />
         <source>handed in</source>
         <translation>đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="114" />
+        <location filename="../../ui/lookup_view.py" line="113" />
         <source>missing</source>
         <translation>còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="114" />
+        <location filename="../../ui/lookup_view.py" line="113" />
         <source>not provided</source>
         <translation>không nộp</translation>
     </message>
@@ -431,57 +446,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="21" />
+        <location filename="../../ui/main_window.py" line="23" />
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="26" />
+        <location filename="../../ui/main_window.py" line="28" />
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="27" />
+        <location filename="../../ui/main_window.py" line="29" />
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="29" />
+        <location filename="../../ui/main_window.py" line="31" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="34" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="36" />
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39" />
+        <location filename="../../ui/main_window.py" line="41" />
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51" />
+        <location filename="../../ui/main_window.py" line="53" />
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="52" />
+        <location filename="../../ui/main_window.py" line="54" />
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="55" />
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="56" />
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -489,27 +504,27 @@
 <context>
     <name>PdfPrinter</name>
     <message>
-        <location filename="../../ui/pdf_output.py" line="78" />
+        <location filename="../../ui/pdf_output.py" line="76" />
         <source>Printing failed</source>
         <translation>In không thành công</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="85" />
+        <location filename="../../ui/pdf_output.py" line="82" />
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="85" />
+        <location filename="../../ui/pdf_output.py" line="82" />
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="95" />
+        <location filename="../../ui/pdf_output.py" line="92" />
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="96" />
+        <location filename="../../ui/pdf_output.py" line="93" />
         <source>Could not write {path}: {error}. Choose another folder.</source>
         <translation>Không ghi được {path}: {error}. Hãy chọn thư mục khác.</translation>
     </message>
@@ -518,7 +533,7 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview.py" line="29" />
-        <location filename="../../ui/preview.py" line="56" />
+        <location filename="../../ui/preview.py" line="57" />
         <source>Select an attached paper to see it here.</source>
         <translation>Chọn một giấy tờ đã đính kèm để xem tại đây.</translation>
     </message>
@@ -533,12 +548,12 @@
         <translation>Trang sau ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="71" />
+        <location filename="../../ui/preview.py" line="72" />
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="84" />
+        <location filename="../../ui/preview.py" line="85" />
         <source>{name} — page {page} of {count}</source>
         <translation>{name} — trang {page} / {count}</translation>
     </message>
