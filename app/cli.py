@@ -16,6 +16,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from app.catalog.store import ensure_catalog
 from app.config import load_settings
 from app.context import AppContext
 from app.domain.status import Role
@@ -35,7 +36,10 @@ def _open(migrate: bool = True) -> AppContext:
     settings = load_settings()
     if migrate:
         upgrade(settings.resolved_database_url)
-    return AppContext.open(settings)
+    ctx = AppContext.open(settings)
+    if migrate:
+        ensure_catalog(ctx.db)  # a fresh install works from the command line too
+    return ctx
 
 
 def _acting_user(ctx: AppContext, username: str | None) -> CurrentUser:
