@@ -39,6 +39,9 @@ def open_context(settings: Settings) -> AppContext:
 
 def start(app: QApplication, settings: Settings) -> MainWindow | None:
     install_translator(app, settings.language)
+    # The first-start and log-in dialogs close before the main window opens: that moment
+    # with no window must not end the program.
+    app.setQuitOnLastWindowClosed(False)
     ctx = open_context(settings)
     # Files left by an intake that crashed before its commit (not referenced, > 1 h old).
     housekeeping = BackgroundJobs()
@@ -53,6 +56,7 @@ def start(app: QApplication, settings: Settings) -> MainWindow | None:
     window = MainWindow(ctx, login.user)
     window.housekeeping = housekeeping
     window.showMaximized()
+    app.setQuitOnLastWindowClosed(True)
     return window
 
 
