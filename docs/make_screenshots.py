@@ -123,6 +123,7 @@ def main() -> None:
             QFileDialog.getOpenFileNames = lambda *a, f=chosen: ([f], "")  # type: ignore[method-assign]
             view.components.setCurrentCell(row, 0)
             view.choose_files()
+            wait_for(lambda s=state: bool(s.files))
     view.components.setCurrentCell(0, 0)
     wait_for(lambda: "trang" in view.preview.caption.text())
     grab(window, "intake.png")

@@ -78,10 +78,10 @@ class ComponentsTable(QTableWidget):
         row = self.currentRow()
         return self.states[row] if 0 <= row < len(self.states) else None
 
-    def attach(self, paths: list[Path]) -> None:
-        state = self.current_state()
+    def attach_to(self, component_code: str, paths: list[Path]) -> None:
+        state = next((s for s in self.states if s.component.code == component_code), None)
         if state is None:
-            return
+            return  # the officer changed procedure while the files were being checked
         state.files.extend(p for p in paths if p not in state.files)
         state.reuse = False
         self._refresh()

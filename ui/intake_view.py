@@ -29,7 +29,7 @@ from app.forms import default_form_kind, make_form
 from app.intake import IntakeRequest, IntakeResult, IntakeService, Outcome, list_procedures
 from app.security import CurrentUser
 from app.storage.models import Citizen, Procedure
-from scanner.files import SUPPORTED_SUFFIXES
+from scanner.files import SUPPORTED_SUFFIXES, inspect_file
 from ui.citizen_form import CitizenForm
 from ui.components_table import ComponentsTable
 from ui.pdf_output import PdfPrinter
@@ -218,8 +218,20 @@ class IntakeView(QWidget):
             str(Path.home()),
             self.tr("Papers ({patterns})").format(patterns=patterns),
         )
-        if names:
-            self.components.attach([Path(n) for n in names])
+        state = self.components.current_state()
+        if names and state is not None:
+            code = state.component.code
+            limits = self.ctx.file_limits
+            self.message.setText(self.tr("Checking the files…"))
+            self._start(
+                lambda: [inspect_file(Path(n), limits).path for n in names],
+                on_done=lambda paths: self._attach_checked(code, paths),
+            )
+
+    def _attach_checked(self, component_code: str, paths: list[Path]) -> None:
+        """Attach files that passed the checks; a bad file was reported and nothing attached."""
+        self.message.clear()
+        self.components.attach_to(component_code, paths)
 
     def _show_current_file(self) -> None:
         state = self.components.current_state()

@@ -272,32 +272,37 @@
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="233" />
+        <location filename="../../ui/intake_view.py" line="225" />
+        <source>Checking the files…</source>
+        <translation>Đang kiểm tra tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="245" />
         <source>Correct the citizen's details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="236" />
+        <location filename="../../ui/intake_view.py" line="248" />
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="242" />
+        <location filename="../../ui/intake_view.py" line="254" />
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="247" />
+        <location filename="../../ui/intake_view.py" line="259" />
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="260" />
+        <location filename="../../ui/intake_view.py" line="272" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="279" />
+        <location filename="../../ui/intake_view.py" line="291" />
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>

@@ -256,3 +256,30 @@ def test_unknown_processing_time_needs_the_officer(
         officer,
     )
     assert result.appointment_at == when
+
+
+def test_encrypted_pdf_and_multipage_tiff(
+    ctx: AppContext, officer: CurrentUser, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from scanner.files import inspect_file
+
+    locked = tmp_path / "khoa.pdf"
+    canvas = Canvas(str(locked), encrypt="mat-khau")
+    canvas.drawString(100, 700, "Giay to")
+    canvas.save()
+    with pytest.raises(UserError, match="mật khẩu"):
+        IntakeService(ctx).submit(
+            IntakeRequest(
+                applicant=MOTHER,
+                procedure_code=BIRTH,
+                choices={"C1": ComponentChoice(files=(locked,))},
+            ),
+            officer,
+        )
+    tiff = paper_image(tmp_path / "nhieu_trang.tif", pages=3)
+    assert inspect_file(tiff).page_count == 3
+    renamed = tmp_path / "anh_that.pdf"  # a PNG with a wrong extension is taken by content
+    renamed.write_bytes(paper_image(tmp_path / "x.png").read_bytes())
+    assert inspect_file(renamed).mime_type == "image/png"

@@ -89,6 +89,11 @@ def test_whole_intake_by_keyboard(
             view.components.setFocus()
             view.components.setCurrentCell(row, 0)
             qtbot.keyClick(view.components, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+            qtbot.waitUntil(
+                lambda code=state.component.code: bool(
+                    {s.component.code: s for s in view.components.states}[code].files
+                )
+            )
     assert view.components.missing_required() == []
     view.components.setCurrentCell(0, 0)  # C1: the two-page TIFF, previewed page by page
     qtbot.waitUntil(
@@ -168,3 +173,28 @@ def test_first_start_creates_administrator_then_login(
     qtbot.keyClicks(login.password, "quantri2026")
     qtbot.keyClick(login.password, Qt.Key.Key_Return)
     assert login.user is not None and login.user.role.value == "admin"
+
+
+def test_bad_file_is_refused_when_attached_and_the_rest_is_kept(
+    qtbot: QtBot,
+    ctx: AppContext,
+    officer: CurrentUser,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    view = IntakeView(ctx, officer)
+    qtbot.addWidget(view)
+    view.show()
+    type_citizen(qtbot, view, "038193001234", "Trần Thị Bình", "02051993")
+    qtbot.keyClicks(view.picker.search, "khai sinh")
+    qtbot.keyClick(view.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.components.rowCount() > 0)
+    broken = tmp_path / "hong.jpg"
+    broken.write_bytes(b"\xff\xd8\xff\xe0" + b"\x00" * 50)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a: ([str(broken)], ""))
+    view.components.setCurrentCell(0, 0)
+    view.choose_files()
+    qtbot.waitUntil(lambda: "hong.jpg" in view.message.text())
+    assert "hỏng" in view.message.text()
+    assert view.components.states[0].files == []
+    assert view.citizen.full_name.text() == "Trần Thị Bình"  # nothing typed is lost
