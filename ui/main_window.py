@@ -40,7 +40,7 @@ class MainWindow(QMainWindow):
             QLabel(
                 self.tr("{name} ({role}) · counter {counter} · {agency}").format(
                     name=user.full_name,
-                    role=user.role.value,
+                    role=self.role_label(user.role),
                     counter=ctx.settings.counter_code,
                     agency=agency.code,
                 )

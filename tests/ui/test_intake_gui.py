@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication, QFileDialog, QLabel
 from pytestqt.qtbot import QtBot
 from sqlalchemy import func, select
 
@@ -67,6 +67,8 @@ def test_whole_intake_by_keyboard(
     window.show()
     view = window.intake
     assert view.accept_button.text() == "Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)"
+    status_texts = [w.text() for w in window.statusBar().findChildren(QLabel)]
+    assert any("Lê Thị Cán Bộ (cán bộ tiếp nhận)" in t for t in status_texts)
 
     type_citizen(qtbot, view, "038193001234", "Trần Thị Bình", "02051993")
     assert view.citizen.sex.currentText() == "Nữ"
