@@ -24,7 +24,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app import audit
 from app.context import AppContext, now, rule_of
-from app.domain.appointment import AppointmentNeedsOfficer, compute_appointment
+from app.domain.appointment import AppointmentNeedsOfficer, ProcessingRule, compute_appointment
 from app.domain.personal_id import Sex, check_personal_id, normalize_personal_id
 from app.domain.status import (
     ApplicantType,
@@ -322,14 +322,14 @@ class IntakeService:
         return plans
 
     def _appointment(
-        self, rule: object, received_at: datetime, override: datetime | None
+        self, rule: ProcessingRule, received_at: datetime, override: datetime | None
     ) -> datetime | None:
         if override is not None:
             if override <= received_at:
                 raise UserError("Ngày hẹn trả phải sau thời điểm tiếp nhận.", field="appointment")
             return override
         try:
-            return compute_appointment(rule, received_at, self.ctx.calendar)  # type: ignore[arg-type]
+            return compute_appointment(rule, received_at, self.ctx.calendar)
         except AppointmentNeedsOfficer:
             raise UserError(
                 "Danh mục chưa có thời hạn giải quyết của thủ tục này. "
