@@ -28,3 +28,18 @@ def matches(query: str, *haystacks: str) -> bool:
     words = fold(query).split()
     folded = " ".join(fold(h) for h in haystacks)
     return all(word in folded for word in words)
+
+
+def fold_char(ch: str) -> str:
+    """Fold one character to exactly one character (so positions in folded text match)."""
+    if ch in "đĐ":
+        return "d"
+    base = unicodedata.normalize("NFD", ch)[0]
+    folded = base.casefold()
+    return folded if len(folded) == 1 else base.lower()
+
+
+def fold_same_length(text: str) -> str:
+    """:func:`fold` without collapsing spaces: character *i* of the result is character *i*
+    of the (NFC) input, folded. Lets a match found in folded text be shown in the original."""
+    return "".join(fold_char(ch) for ch in unicodedata.normalize("NFC", text))

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Boolean,
     Date,
     DateTime,
+    Float,
     ForeignKey,
     Index,
     Integer,
@@ -176,6 +177,20 @@ class VaultDocument(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     source_dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"))
+
+
+class DocumentText(Base):
+    """OCR text of one page of a vault document, and its folded form for search."""
+
+    __tablename__ = "document_texts"
+    __table_args__ = (UniqueConstraint("vault_document_id", "page_number"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    vault_document_id: Mapped[int] = mapped_column(ForeignKey("vault_documents.id"), index=True)
+    page_number: Mapped[int] = mapped_column(Integer)
+    text: Mapped[str] = mapped_column(Text)
+    folded: Mapped[str] = mapped_column(Text)
+    mean_confidence: Mapped[float | None] = mapped_column(Float)
+    low_confidence: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class Dossier(Base):

@@ -16,7 +16,13 @@ from app.domain.status import Role
 from app.intake import ApplicantInput, ComponentChoice, IntakeRequest, IntakeService
 from app.security import create_user
 from app.storage.database import Database
-from app.storage.migrate import downgrade, head_revision, is_up_to_date, upgrade
+from app.storage.migrate import (
+    downgrade,
+    head_revision,
+    include_object,
+    is_up_to_date,
+    upgrade,
+)
 from app.storage.models import Base
 from tests.conftest import make_settings, paper_image
 
@@ -24,7 +30,8 @@ from tests.conftest import make_settings, paper_image
 def _schema_diff(url: str) -> list[object]:
     db = Database(url)
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        context = MigrationContext.configure(conn, opts={"include_object": include_object})
+        diff = compare_metadata(context, Base.metadata)
     db.dispose()
     return list(diff)
 

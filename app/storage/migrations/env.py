@@ -3,6 +3,7 @@
 from alembic import context
 
 from app.storage.database import create_db_engine
+from app.storage.migrate import include_object
 from app.storage.models import Base
 
 config = context.config
@@ -19,6 +20,7 @@ def run_migrations_online() -> None:
             target_metadata=target_metadata,
             render_as_batch=connection.dialect.name == "sqlite",
             compare_type=True,
+            include_object=include_object,
         )
         with context.begin_transaction():
             context.run_migrations()
