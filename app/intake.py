@@ -35,6 +35,7 @@ from app.domain.status import (
     PaperForm,
 )
 from app.errors import UserError, ValidationFailed
+from app.search import PageText, index_pages
 from app.security import CurrentUser
 from app.sequences import issue_dossier_code, issue_logbook_number
 from app.storage.models import (
@@ -79,12 +80,31 @@ class ApplicantInput:
 
 
 @dataclass(frozen=True)
+class DigitizedPaper:
+    """Pages scanned (or imported) here, cleaned and OCR'd into one searchable PDF."""
+
+    pdf: bytes
+    pages: tuple[PageText, ...]
+    source: str = ""
+
+    @property
+    def info(self) -> FileInfo:
+        return FileInfo(
+            path=Path(self.source or "ban_quet.pdf"),
+            mime_type="application/pdf",
+            page_count=len(self.pages),
+            size_bytes=len(self.pdf),
+        )
+
+
+@dataclass(frozen=True)
 class ComponentChoice:
     """What the officer decided for one component. ``reuse=None`` means: re-use if held."""
 
     files: tuple[Path, ...] = ()
     reuse: bool | None = None
     form_provided: PaperForm | None = None
+    scanned: DigitizedPaper | None = None
 
 
 @dataclass(frozen=True)
@@ -217,10 +237,11 @@ class ComponentPlan:
     files: tuple[FileInfo, ...]
     reuse_document_id: int | None
     form_provided: PaperForm
+    scanned: DigitizedPaper | None = None
 
     @property
     def present(self) -> bool:
-        return bool(self.files) or self.reuse_document_id is not None
+        return bool(self.files) or self.scanned is not None or self.reuse_document_id is not None
 
 
 class IntakeService:
@@ -303,7 +324,8 @@ class IntakeService:
                     raise UserError(
                         f"{component.name}: {exc.message}", field=f"component:{component.code}"
                     ) from exc
-            wants_reuse = choice.reuse if choice.reuse is not None else not infos
+            new_paper = bool(infos) or choice.scanned is not None
+            wants_reuse = choice.reuse if choice.reuse is not None else not new_paper
             reuse_id = hits.get(component.code) if wants_reuse else None
             if choice.reuse and reuse_id is None:
                 raise UserError(
@@ -317,6 +339,7 @@ class IntakeService:
                     files=tuple(infos),
                     reuse_document_id=reuse_id,
                     form_provided=choice.form_provided or PaperForm(component.form),
+                    scanned=choice.scanned if not reuse_id else None,
                 )
             )
         return plans
@@ -337,11 +360,14 @@ class IntakeService:
                 field="appointment",
             ) from None
 
-    def _store_files(self, plans: list[ComponentPlan]) -> dict[Path, str]:
-        stored: dict[Path, str] = {}
+    def _store_files(self, plans: list[ComponentPlan]) -> dict[Path | str, str]:
+        """SHA-256 of each stored file, keyed by its path (attached) or component code (scan)."""
+        stored: dict[Path | str, str] = {}
         for plan in plans:
             for info in plan.files:
                 stored[info.path] = self.ctx.store.put_file(info.path)
+            if plan.scanned is not None:
+                stored[plan.component.code] = self.ctx.store.put_bytes(plan.scanned.pdf)
         return stored
 
     def _commit(
@@ -351,7 +377,7 @@ class IntakeService:
         applicant: ApplicantInput,
         procedure_id: int,
         plans: list[ComponentPlan],
-        stored: dict[Path, str],
+        stored: dict[Path | str, str],
         received_at: datetime,
         appointment: datetime | None,
     ) -> IntakeResult:
@@ -440,7 +466,7 @@ class IntakeService:
         citizen: Citizen,
         plan: ComponentPlan,
         position: int,
-        stored: dict[Path, str],
+        stored: dict[Path | str, str],
         officer: CurrentUser,
         received_at: datetime,
     ) -> DossierComponent:
@@ -474,6 +500,22 @@ class IntakeService:
                 for info in plan.files
             ]
             vault_id = docs[0].id
+        elif plan.scanned is not None and dossier.status == DossierStatus.ACCEPTED:
+            doc = add_document(
+                session,
+                self.ctx.store,
+                citizen=citizen,
+                document_type_code=component.document_type_code,
+                title=component.name,
+                info=plan.scanned.info,
+                sha256=stored[component.code],
+                origin=DocumentOrigin.SCANNED,
+                user_id=officer.id,
+                today=received_at.date(),
+                source_dossier_id=dossier.id,
+            )
+            index_pages(session, doc.id, list(plan.scanned.pages))
+            vault_id = doc.id
         return DossierComponent(
             dossier_id=dossier.id,
             position=position,

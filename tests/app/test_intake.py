@@ -283,3 +283,44 @@ def test_encrypted_pdf_and_multipage_tiff(
     renamed = tmp_path / "anh_that.pdf"  # a PNG with a wrong extension is taken by content
     renamed.write_bytes(paper_image(tmp_path / "x.png").read_bytes())
     assert inspect_file(renamed).mime_type == "image/png"
+
+
+def test_scanned_paper_becomes_a_searchable_vault_document(
+    ctx: AppContext, officer: CurrentUser, tmp_path: Path
+) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from app.intake import DigitizedPaper
+    from app.search import PageText, search_documents
+
+    pdf_path = tmp_path / "scan.pdf"
+    canvas = Canvas(str(pdf_path))
+    canvas.drawString(100, 700, "scan")
+    canvas.showPage()
+    canvas.drawString(100, 700, "scan 2")
+    canvas.save()
+    scanned = DigitizedPaper(
+        pdf=pdf_path.read_bytes(),
+        pages=(
+            PageText(1, "GIẤY CHỨNG SINH\nNơi sinh: Bệnh viện Đông Sơn", 88.0),
+            PageText(2, "Người đỡ đẻ: Lê Văn Tâm", 61.0, low_confidence=True),
+        ),
+        source="test:0",
+    )
+    request = birth_request(tmp_path)
+    result = IntakeService(ctx).submit(
+        IntakeRequest(
+            applicant=MOTHER,
+            procedure_code=BIRTH,
+            choices={**request.choices, "C2": ComponentChoice(scanned=scanned)},
+        ),
+        officer,
+    )
+    c2 = next(c for c in result.components if c.code == "C2")
+    assert c2.present and not c2.reused and c2.document_code == f"{MOTHER.personal_id}.GCS"
+    with ctx.db.reading() as session:
+        doc = session.scalar(select(VaultDocument).where(VaultDocument.code == c2.document_code))
+        assert doc is not None and doc.origin == "scanned" and doc.page_count == 2
+        assert ctx.store.read_bytes(doc.sha256) == scanned.pdf
+    hits = search_documents(ctx.db, "nguoi do de le van tam", officer)
+    assert [(h.document_code, h.page_number) for h in hits] == [(c2.document_code, 2)]
