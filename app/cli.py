@@ -122,6 +122,16 @@ def _parse_attach(values: Sequence[str]) -> dict[str, list[Path]]:
     return attachments
 
 
+def _digitized(ctx: AppContext, paths: list[Path]) -> Any:
+    """Clean and OCR files into one searchable PDF (a failed page refuses the whole paper)."""
+    from app.scanning import import_files, to_paper
+
+    result = import_files(paths, ctx.settings)
+    if result.errors:
+        raise UserError(" ".join(e.message for e in result.errors))
+    return to_paper(result.pages, ", ".join(p.name for p in paths))
+
+
 def cmd_intake(args: argparse.Namespace) -> int:
     from app.intake import ApplicantInput, ComponentChoice, IntakeRequest, IntakeService, Outcome
 
@@ -136,6 +146,8 @@ def cmd_intake(args: argparse.Namespace) -> int:
         code: ComponentChoice(files=tuple(paths))
         for code, paths in _parse_attach(args.attach or []).items()
     }
+    for code, paths in _parse_attach(args.digitize or []).items():
+        choices[code] = ComponentChoice(scanned=_digitized(ctx, paths))
     for code in args.no_reuse or []:
         choices[code] = ComponentChoice(
             files=choices.get(code, ComponentChoice()).files, reuse=False
@@ -242,6 +254,89 @@ def cmd_dossier_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_devices(args: argparse.Namespace) -> int:
+    from app.scanning import list_devices
+
+    devices = list_devices(load_settings(), include_cameras=args.cameras)
+    if args.json:
+        _print_json([d.to_dict() for d in devices])
+    else:
+        for device in devices:
+            print(f"{device.id:<32} {device.label}")
+    return 0
+
+
+def _report_page_errors(errors: Sequence[Exception]) -> None:
+    for error in errors:
+        print(f"Lỗi: {getattr(error, 'message', error)}", file=sys.stderr)
+
+
+def cmd_scan(args: argparse.Namespace) -> int:
+    from app.scanning import chosen_profile, scan_batch
+    from printing.output import save_pdf
+    from scanner.pdf_output import searchable_pdf
+
+    settings = load_settings()
+    device = args.device or settings.scanning.device
+    if not device:
+        raise UserError("Hãy chọn máy quét: --device (xem: onestop devices).")
+    result = scan_batch(device, chosen_profile(settings, args.profile), settings)
+    _report_page_errors(result.errors)
+    for note in result.notes:
+        print(f"Lưu ý: {note}", file=sys.stderr)
+    if not result.pages:
+        raise UserError("Không quét được trang nào.")
+    save_pdf(searchable_pdf(result.pages), Path(args.out))
+    summary = {"out": args.out, "pages": len(result.pages), "errors": len(result.errors)}
+    _print_json(summary) if args.json else print(f"Đã lưu {len(result.pages)} trang: {args.out}")
+    return 0 if not result.errors else EXIT_REFUSED
+
+
+def cmd_ocr(args: argparse.Namespace) -> int:
+    from app.scanning import import_files
+    from printing.output import save_pdf
+    from scanner.pdf_output import searchable_pdf
+
+    settings = load_settings()
+    result = import_files([Path(f) for f in args.files], settings)
+    _report_page_errors(result.errors)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "origin": page.origin,
+                    "page": number,
+                    "text": page.text,
+                    "mean_confidence": page.mean_confidence,
+                    "low_confidence": page.low_confidence,
+                    "rotation": page.rotation,
+                    "skew": round(page.skew, 2),
+                }
+                for number, page in enumerate(result.pages, start=1)
+            ]
+        )
+    else:
+        print("\n\f\n".join(page.text.strip() for page in result.pages))
+    if args.pdf and result.pages:
+        save_pdf(searchable_pdf(result.pages), Path(args.pdf))
+    if not result.pages:
+        return EXIT_REFUSED
+    return 0 if not result.errors else EXIT_REFUSED
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from app.search import search_documents
+
+    ctx = _open()
+    hits = search_documents(ctx.db, args.query, _acting_user(ctx, args.user), limit=args.limit)
+    if args.json:
+        _print_json([hit.as_json() for hit in hits])
+    else:
+        for hit in hits:
+            print(f"{hit.document_code} tr.{hit.page_number}  {hit.owner_name}: {hit.snippet}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.main import run_gui
 
@@ -291,6 +386,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--email")
     p.add_argument("--procedure", required=True)
     p.add_argument("--attach", action="append", metavar="COMPONENT=FILE")
+    p.add_argument(
+        "--digitize",
+        action="append",
+        metavar="COMPONENT=FILE",
+        help="làm sạch, nhận dạng chữ và lưu thành PDF tìm kiếm được",
+    )
     p.add_argument("--no-reuse", action="append", metavar="COMPONENT")
     p.add_argument("--outcome", choices=["accept", "supplement", "refuse"], default="accept")
     p.add_argument("--reason")
@@ -318,6 +419,26 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_user(add("get", cmd_vault_get, "xuất tệp của một giấy tờ", vault))
     p.add_argument("code")
     p.add_argument("--out", required=True)
+
+    p = add("devices", cmd_devices, "liệt kê máy quét và nguồn giấy tờ")
+    p.add_argument("--cameras", action="store_true", help="dò cả camera tài liệu")
+    p.add_argument("--json", action="store_true")
+
+    p = add("scan", cmd_scan, "quét thành PDF tìm kiếm được")
+    p.add_argument("--device", help="mã thiết bị, ví dụ sane:test:0")
+    p.add_argument("--profile", help="tên hồ sơ quét, ví dụ «Màu 300 dpi»")
+    p.add_argument("--out", required=True)
+    p.add_argument("--json", action="store_true")
+
+    p = add("ocr", cmd_ocr, "nhận dạng chữ các tệp (PDF, JPEG, PNG, TIFF)")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--pdf", help="lưu thêm PDF tìm kiếm được")
+
+    p = with_user(add("search", cmd_search, "tìm trong nội dung giấy tờ đã số hóa"))
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
 
     dossier = sub.add_parser("dossier", help="hồ sơ").add_subparsers()
     p = with_user(add("show", cmd_dossier_show, "xem hồ sơ theo mã hoặc nội dung QR", dossier))

@@ -66,6 +66,18 @@ class CalendarSettings(BaseModel):
     )
 
 
+class ScanningSettings(BaseModel):
+    """Scanners and OCR (FACTS §3 quality defaults: ≥ 200 dpi, colour where the paper has it)."""
+
+    device: str = ""
+    profile: str = "Màu 300 dpi"
+    profiles: list[dict[str, str | int | bool]] = Field(default_factory=list)
+    hot_folder: Path | None = None
+    drop_blank_pages: bool = True
+    ocr_languages: list[str] = Field(default_factory=lambda: ["vie", "eng"])
+    low_confidence_below: float = 70.0
+
+
 class AttachmentSettings(BaseModel):
     max_file_mb: int = 50
     max_pixels: int = 120_000_000
@@ -87,6 +99,7 @@ class Settings(BaseSettings):
     forms: FormSettings = Field(default_factory=FormSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     attachments: AttachmentSettings = Field(default_factory=AttachmentSettings)
+    scanning: ScanningSettings = Field(default_factory=ScanningSettings)
 
     @classmethod
     def settings_customise_sources(

@@ -480,9 +480,14 @@ class IntakeService:
                 or not (held.valid_until is None or held.valid_until >= received_at.date())
             ):
                 raise UserError(f"{component.name}: giấy tờ trong kho không còn hợp lệ.")
-        elif plan.files and dossier.status == DossierStatus.ACCEPTED:
-            # Several files of one component are kept as several vault papers; the first
-            # is the one the dossier points to.
+        elif plan.present and dossier.status == DossierStatus.ACCEPTED:
+            # Each attached file and the scanned paper become vault papers of their own; the
+            # dossier points to the first.
+            sources: list[tuple[FileInfo, str, DocumentOrigin]] = [
+                (info, stored[info.path], DocumentOrigin.IMPORTED) for info in plan.files
+            ]
+            if plan.scanned is not None:
+                sources.append((plan.scanned.info, stored[component.code], DocumentOrigin.SCANNED))
             docs = [
                 add_document(
                     session,
@@ -491,31 +496,17 @@ class IntakeService:
                     document_type_code=component.document_type_code,
                     title=component.name,
                     info=info,
-                    sha256=stored[info.path],
-                    origin=DocumentOrigin.IMPORTED,
+                    sha256=sha256,
+                    origin=origin,
                     user_id=officer.id,
                     today=received_at.date(),
                     source_dossier_id=dossier.id,
                 )
-                for info in plan.files
+                for info, sha256, origin in sources
             ]
+            if plan.scanned is not None:
+                index_pages(session, docs[-1].id, list(plan.scanned.pages))
             vault_id = docs[0].id
-        elif plan.scanned is not None and dossier.status == DossierStatus.ACCEPTED:
-            doc = add_document(
-                session,
-                self.ctx.store,
-                citizen=citizen,
-                document_type_code=component.document_type_code,
-                title=component.name,
-                info=plan.scanned.info,
-                sha256=stored[component.code],
-                origin=DocumentOrigin.SCANNED,
-                user_id=officer.id,
-                today=received_at.date(),
-                source_dossier_id=dossier.id,
-            )
-            index_pages(session, doc.id, list(plan.scanned.pages))
-            vault_id = doc.id
         return DossierComponent(
             dossier_id=dossier.id,
             position=position,

@@ -31,10 +31,11 @@ class ComponentState:
     vault_document_id: int | None = None
     reuse: bool = False
     files: list[Path] = field(default_factory=list)
+    scanned_pages: int = 0
 
     @property
     def present(self) -> bool:
-        return self.reuse or bool(self.files)
+        return self.reuse or bool(self.files) or self.scanned_pages > 0
 
 
 class ComponentsTable(QTableWidget):
@@ -86,6 +87,15 @@ class ComponentsTable(QTableWidget):
         state.reuse = False
         self._refresh()
 
+    def set_scanned(self, component_code: str, pages: int) -> None:
+        state = next((s for s in self.states if s.component.code == component_code), None)
+        if state is None or state.scanned_pages == pages:
+            return
+        state.scanned_pages = pages
+        if pages:
+            state.reuse = False  # a new paper was scanned: it replaces the vault's
+        self._refresh()
+
     def clear_files(self) -> None:
         state = self.current_state()
         if state is not None:
@@ -122,6 +132,8 @@ class ComponentsTable(QTableWidget):
             self.setItem(row, COL_FORM, QTableWidgetItem(FORM_LABELS_VI.get(c.form, c.form)))
             if state.reuse:
                 source = self.tr("Re-used from vault")
+            elif state.scanned_pages:
+                source = self.tr("Scanned ({n} p.)").format(n=state.scanned_pages)
             elif state.files:
                 source = self.tr("Attached")
             elif c.required:
@@ -161,3 +173,7 @@ class ComponentsTable(QTableWidget):
             self._refresh()
             return
         super().keyPressEvent(event)
+
+    def current_code(self) -> str | None:
+        state = self.current_state()
+        return state.component.code if state else None

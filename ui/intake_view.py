@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from collections.abc import Callable
 from datetime import datetime
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPushButton,
     QSplitter,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -26,15 +28,26 @@ from sqlalchemy import select
 from app.context import AppContext
 from app.domain.status import DossierStatus
 from app.forms import default_form_kind, make_form
-from app.intake import IntakeRequest, IntakeResult, IntakeService, Outcome, list_procedures
+from app.intake import (
+    ComponentChoice,
+    IntakeRequest,
+    IntakeResult,
+    IntakeService,
+    Outcome,
+    list_procedures,
+)
+from app.scanning import new_pipeline, to_paper
 from app.security import CurrentUser
 from app.storage.models import Citizen, Procedure
 from scanner.files import SUPPORTED_SUFFIXES, inspect_file
+from scanner.pdf_output import ProcessedPage
+from scanner.pipeline import PagePipeline
 from ui.citizen_form import CitizenForm
 from ui.components_table import ComponentsTable
 from ui.pdf_output import PdfPrinter
 from ui.preview import PreviewPane
 from ui.procedure_picker import ProcedurePicker
+from ui.scan_panel import ScanPanel
 from ui.workers import BackgroundJobs
 
 
@@ -46,9 +59,16 @@ def _load_citizen(ctx: AppContext, personal_id: str) -> Citizen | None:
 class IntakeView(QWidget):
     dossier_taken = Signal(object)  # IntakeResult
 
-    def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        user: CurrentUser,
+        parent: QWidget | None = None,
+        pipeline: PagePipeline | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx, self.user = ctx, user
+        self.pipeline = pipeline or new_pipeline(ctx.settings)
         self.service = IntakeService(ctx)
         self.printer = PdfPrinter(self)
         self._jobs = BackgroundJobs()
@@ -62,6 +82,10 @@ class IntakeView(QWidget):
         self.picker = ProcedurePicker(list_procedures(ctx))
         self.components = ComponentsTable()
         self.preview = PreviewPane()
+        self.scan_panel = ScanPanel(ctx.settings, self.pipeline)
+        self.right_tabs = QTabWidget()
+        self.right_tabs.addTab(self.scan_panel, self.tr("Scan"))
+        self.right_tabs.addTab(self.preview, self.tr("Attached file"))
         self.vault_note = QLabel()
         self.vault_note.setWordWrap(True)
         self.attach_button = QPushButton(self.tr("&Attach files… (Ctrl+O)"))
@@ -131,11 +155,11 @@ class IntakeView(QWidget):
         middle_layout.addWidget(outcome_box)
         middle_layout.addWidget(self.result_box)
         left.setMinimumWidth(380)
-        self.preview.setMinimumWidth(320)
+        self.right_tabs.setMinimumWidth(420)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(middle)
-        splitter.addWidget(self.preview)
+        splitter.addWidget(self.right_tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
@@ -146,6 +170,10 @@ class IntakeView(QWidget):
         self.citizen.id_complete.connect(self._citizen_id_typed)
         self.picker.chosen.connect(self._procedure_chosen)
         self.components.currentCellChanged.connect(lambda *_: self._show_current_file())
+        self.components.currentCellChanged.connect(
+            lambda *_: self.scan_panel.set_component(self.components.current_code())
+        )
+        self.scan_panel.papers_changed.connect(self._scanned_changed)
         self.components.changed.connect(self._show_current_file)
         self.attach_button.clicked.connect(self.choose_files)
         self.remove_button.clicked.connect(self.components.clear_files)
@@ -193,6 +221,8 @@ class IntakeView(QWidget):
             if self._procedure is not procedure:
                 return  # the officer moved on meanwhile
             self.components.load(components, hits)
+            self.scan_panel.set_components({c.code: c.name for c in components})
+            self.scan_panel.set_component(self.components.current_code())
             reusable = sum(1 for c in components if c.reusable)
             self.vault_note.setText(
                 self.tr(
@@ -233,6 +263,9 @@ class IntakeView(QWidget):
         self.message.clear()
         self.components.attach_to(component_code, paths)
 
+    def _scanned_changed(self, code: str) -> None:
+        self.components.set_scanned(code, len(self.scan_panel.pages_of(code)))
+
     def _show_current_file(self) -> None:
         state = self.components.current_state()
         self.preview.show_file(state.files[0] if state and state.files else None)
@@ -255,6 +288,9 @@ class IntakeView(QWidget):
                 ).format(names="; ".join(self.components.missing_required()))
             )
             return
+        if self.scan_panel.pending():
+            self.message.setText(self.tr("Pages are still being recognized; wait a moment."))
+            return
         if outcome is not Outcome.ACCEPT and not self.reason.text().strip():
             self.message.setText(self.tr("Enter the reason."))
             self.reason.setFocus()
@@ -268,11 +304,26 @@ class IntakeView(QWidget):
             request_id=self._request_id,
             started_at=self._started_at.replace(microsecond=0),
         )
+        scans = {
+            state.component.code: self.scan_panel.processed_pages(state.component.code)
+            for state in self.components.states
+            if state.scanned_pages and outcome is Outcome.ACCEPT
+        }
         self._set_busy(True)
         self.message.setText(self.tr("Saving the dossier…"))
         self._start(
-            self.service.submit, request, self.user, on_done=self._taken, on_error=self._failed
+            self._submit_with_scans, request, scans, on_done=self._taken, on_error=self._failed
         )
+
+    def _submit_with_scans(
+        self, request: IntakeRequest, scans: dict[str, list[ProcessedPage]]
+    ) -> IntakeResult:
+        """Worker: one searchable PDF per scanned paper, then the intake transaction."""
+        choices = dict(request.choices)
+        for code, pages in scans.items():
+            base = choices.get(code, ComponentChoice())
+            choices[code] = dataclasses.replace(base, scanned=to_paper(pages, "scan.pdf"))
+        return self.service.submit(dataclasses.replace(request, choices=choices), self.user)
 
     def _taken(self, result: object) -> None:
         assert isinstance(result, IntakeResult)
@@ -346,6 +397,7 @@ class IntakeView(QWidget):
         self.picker.reset()
         self._procedure = None
         self.components.load([], {})
+        self.scan_panel.clear()
         self.reason.clear()
         self.message.clear()
         self.result_box.hide()

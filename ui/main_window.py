@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from app.context import AppContext
 from app.domain.status import Role
+from app.scanning import new_pipeline
 from app.security import CurrentUser
 from ui.intake_view import IntakeView
 from ui.lookup_view import LookupView
@@ -23,7 +24,10 @@ class MainWindow(QMainWindow):
             self.tr("One-stop counter — {agency}").format(agency=agency.name or agency.code)
         )
         self.tabs = QTabWidget()
-        self.intake = IntakeView(ctx, user)
+        # One pool of page workers for the session, started now so the first scan is quick.
+        self.pipeline = new_pipeline(ctx.settings)
+        self.pipeline.start()
+        self.intake = IntakeView(ctx, user, pipeline=self.pipeline)
         self.lookup = LookupView(ctx, user)
         self.tabs.addTab(self.intake, self.tr("&Intake"))
         self.tabs.addTab(self.lookup, self.tr("&Look up dossier"))
@@ -47,6 +51,11 @@ class MainWindow(QMainWindow):
             )
         )
         status.addPermanentWidget(self.hub_state)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.intake.scan_panel.stop()
+        self.pipeline.close(wait=False)
+        super().closeEvent(event)
 
     def role_label(self, role: Role) -> str:
         return {
