@@ -71,6 +71,12 @@ class ScanningSettings(BaseModel):
 
     device: str = ""
     profile: str = "Màu 300 dpi"
+    sane_options: dict[str, str | int | bool] = Field(default_factory=dict)
+    """Extra SANE options by device name, set before each scan (e.g. {"test-picture":
+    "Color pattern"} for the SANE test device)."""
+    sane_config_dir: Path | None = None
+    """A SANE configuration of our own (a dll.conf listing the backends to load) instead of
+    the system's; None = the system's."""
     profiles: list[dict[str, str | int | bool]] = Field(default_factory=list)
     hot_folder: Path | None = None
     drop_blank_pages: bool = True

@@ -56,21 +56,30 @@ def new_pipeline(settings: Settings, on_page_done: Progress | None = None) -> Pa
     return PagePipeline(cleanup_options(settings), ocr_options(settings), on_page_done=on_page_done)
 
 
+def configure_sane(settings: Settings) -> None:
+    """Use the technician's SANE configuration, if any (before SANE is first used)."""
+    from scanner.acquisition.sane_backend import configure
+
+    if settings.scanning.sane_config_dir is not None:
+        configure(settings.scanning.sane_config_dir)
+
+
 def list_devices(settings: Settings, *, include_cameras: bool = False) -> list[DeviceInfo]:
     from scanner.acquisition.devices import discover_devices
 
-    devices = discover_devices(include_cameras=include_cameras)
+    configure_sane(settings)
     folder = settings.scanning.hot_folder
-    if folder is not None and not any(d.id == f"hotfolder:{folder}" for d in devices):
-        from scanner.acquisition.devices import device_info
-
-        devices.append(device_info(f"hotfolder:{folder}"))
-    return devices
+    return discover_devices(
+        include_cameras=include_cameras, hot_folders=[folder] if folder is not None else ()
+    )
 
 
-def open_device(device_id: str) -> ScanSource:
+def open_device(device_id: str, settings: Settings) -> ScanSource:
     from scanner.acquisition.devices import open_source
 
+    configure_sane(settings)
+    if device_id.startswith("sane:") and settings.scanning.sane_options:
+        return open_source(device_id, extra_options=dict(settings.scanning.sane_options))
     return open_source(device_id)
 
 
@@ -156,7 +165,7 @@ def scan_batch(
     cancel: threading.Event | None = None,
 ) -> BatchResult:
     errors: list[PageError] = []
-    with open_device(device_id) as source:
+    with open_device(device_id, settings) as source:
         result = run_batch(
             acquired(source, profile, cancel, errors),
             settings,

@@ -14,6 +14,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
 import pypdfium2 as pdfium  # noqa: E402
 from PIL import Image, ImageDraw, ImageFont  # noqa: E402
 from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer  # noqa: E402
@@ -26,6 +27,8 @@ from app.domain.status import Role  # noqa: E402
 from app.security import create_user  # noqa: E402
 from app.storage.migrate import upgrade  # noqa: E402
 from app.vault_import import import_document  # noqa: E402
+from tests.support import testpages  # noqa: E402
+from tests.support.sane import ensure_sane_test_config, write_pnm  # noqa: E402
 from ui.i18n import install_translator  # noqa: E402
 from ui.login import FirstRunDialog  # noqa: E402
 from ui.main_window import MainWindow  # noqa: E402
@@ -66,6 +69,7 @@ def grab(widget: QWidget, name: str) -> None:
 
 
 def main() -> None:
+    ensure_sane_test_config()
     app = QApplication.instance() or QApplication(sys.argv)
     install_translator(QCoreApplication.instance(), "vi")  # type: ignore[arg-type]
     tmp = Path(tempfile.mkdtemp())
@@ -125,8 +129,31 @@ def main() -> None:
             view.choose_files()
             wait_for(lambda s=state: bool(s.files))
     view.components.setCurrentCell(0, 0)
+    view.right_tabs.setCurrentWidget(view.preview)
     wait_for(lambda: "trang" in view.preview.caption.text())
     grab(window, "intake.png")
+
+    # The scan panel: a sideways page of the birth certificate on the SANE pnm device.
+    image, _truth = testpages.document_page(11, dpi=200, kind="khai_sinh")
+    settings.scanning.sane_options = {
+        "status": 1,
+        "filename": str(write_pnm(tmp / "p.ppm", np.rot90(image))),
+    }
+    settings.scanning.profiles = [{"name": "Màu 200 dpi", "resolution": 200, "mode": "color"}]
+    panel = view.scan_panel
+    view.right_tabs.setCurrentWidget(panel)
+    panel.set_components({s.component.code: s.component.name for s in view.components.states})
+    wait_for(lambda: panel.device.findData("sane:pnm:0") >= 0)
+    panel.device.setCurrentIndex(panel.device.findData("sane:pnm:0"))
+    panel.profile.addItem("Màu 200 dpi")
+    panel.profile.setCurrentText("Màu 200 dpi")
+    view.components.setCurrentCell(1, 0)
+    for state in view.components.states:
+        if state.component.code == "C2":
+            state.reuse = False
+    panel.scan()
+    wait_for(lambda: bool(panel.pages_of("C2")) and panel.pending() == 0, 60000)
+    grab(window, "scan-panel.png")
     view.submit(__import__("app.intake", fromlist=["Outcome"]).Outcome.ACCEPT)
     wait_for(lambda: view.form_pdf is not None)
     grab(window, "intake-accepted.png")
@@ -139,6 +166,7 @@ def main() -> None:
     window.lookup.look_up()
     wait_for(lambda: "Mã hồ sơ" in window.lookup.details.toPlainText())
     grab(window, "lookup.png")
+    view.pipeline.close(wait=False)
     app.quit()
 
 

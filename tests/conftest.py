@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from hypothesis import settings as hypothesis_settings
 from PIL import Image, ImageDraw
 from sqlalchemy import create_engine
 
@@ -20,8 +21,22 @@ from app.domain.status import Role
 from app.security import CurrentUser, create_user
 from app.storage.migrate import upgrade
 from tests.support.postgres import postgres_server
+from tests.support.sane import ensure_sane_test_config
 
 OFFICER_PASSWORD = "canbo2026x"
+
+# CI runs the property tests on a fixed set of examples (same examples every run, no
+# deadline on a loaded 2-core machine); `HYPOTHESIS_PROFILE=explore` searches afresh.
+hypothesis_settings.register_profile("ci", derandomize=True, deadline=None)
+hypothesis_settings.register_profile("explore", deadline=None, max_examples=500)
+hypothesis_settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_sane_config() -> None:
+    """SANE reads its configuration once per process: point it at the test and pnm backends
+    before any test (or the GUI under test) touches a scanner."""
+    ensure_sane_test_config()
 
 
 @pytest.fixture(autouse=True)

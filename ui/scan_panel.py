@@ -282,7 +282,7 @@ class ScanPanel(QWidget):
         if not device_id:
             self.status.setText(self.tr("Choose a scanner first, or add pages from files."))
             return
-        self._acquire(lambda: open_device(str(device_id)))
+        self._acquire(lambda: open_device(str(device_id), self.settings))
 
     def choose_files(self) -> None:
         patterns = " ".join(f"*{s}" for s in SUPPORTED_SUFFIXES)
@@ -448,7 +448,7 @@ class ScanPanel(QWidget):
         if len(keys) != 1 or not device_id:
             self.status.setText(self.tr("Select one page and a scanner to rescan it."))
             return
-        self._acquire(lambda: open_device(str(device_id)), replace=keys[0])
+        self._acquire(lambda: open_device(str(device_id), self.settings), replace=keys[0])
 
     def move_current(self, step: int) -> None:
         paper = self._current_paper()

@@ -61,57 +61,62 @@
 <context>
     <name>ComponentsTable</name>
     <message>
-        <location filename="../../ui/components_table.py" line="50" />
+        <location filename="../../ui/components_table.py" line="51" />
         <source>Paper</source>
         <translation>Tên giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="51" />
+        <location filename="../../ui/components_table.py" line="52" />
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="52" />
+        <location filename="../../ui/components_table.py" line="53" />
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="53" />
+        <location filename="../../ui/components_table.py" line="54" />
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="54" />
+        <location filename="../../ui/components_table.py" line="55" />
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="120" />
+        <location filename="../../ui/components_table.py" line="130" />
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="120" />
+        <location filename="../../ui/components_table.py" line="130" />
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="124" />
+        <location filename="../../ui/components_table.py" line="134" />
         <source>Re-used from vault</source>
         <translation>Tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="126" />
+        <location filename="../../ui/components_table.py" line="136" />
+        <source>Scanned ({n} p.)</source>
+        <translation>Đã quét ({n} trang)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/components_table.py" line="138" />
         <source>Attached</source>
         <translation>Đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="128" />
+        <location filename="../../ui/components_table.py" line="140" />
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="130" />
+        <location filename="../../ui/components_table.py" line="142" />
         <source>Not provided</source>
         <translation>Không nộp</translation>
     </message>
@@ -192,117 +197,132 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="67" />
+        <location filename="../../ui/intake_view.py" line="87" />
+        <source>Scan</source>
+        <translation>Quét giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="88" />
+        <source>Attached file</source>
+        <translation>Tệp đính kèm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="91" />
         <source>&amp;Attach files… (Ctrl+O)</source>
         <translation>Đính &amp;kèm tệp… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="68" />
+        <location filename="../../ui/intake_view.py" line="92" />
         <source>Remove attached files</source>
         <translation>Bỏ tệp đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="69" />
+        <location filename="../../ui/intake_view.py" line="93" />
         <source>3. Papers</source>
         <translation>3. Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="82" />
+        <location filename="../../ui/intake_view.py" line="106" />
         <source>Reason (required to request a supplement or refuse)</source>
         <translation>Lý do (bắt buộc khi yêu cầu bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="84" />
+        <location filename="../../ui/intake_view.py" line="108" />
         <source>Accept and issue receipt (Ctrl+Enter)</source>
         <translation>Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="86" />
+        <location filename="../../ui/intake_view.py" line="110" />
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="87" />
+        <location filename="../../ui/intake_view.py" line="111" />
         <source>Refuse</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="91" />
+        <location filename="../../ui/intake_view.py" line="115" />
         <source>4. Outcome</source>
         <translation>4. Kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="101" />
+        <location filename="../../ui/intake_view.py" line="125" />
         <source>Dossier taken in</source>
         <translation>Hồ sơ đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111" />
+        <location filename="../../ui/intake_view.py" line="135" />
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="112" />
+        <location filename="../../ui/intake_view.py" line="136" />
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="113" />
+        <location filename="../../ui/intake_view.py" line="137" />
         <source>&amp;New dossier (Ctrl+N)</source>
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="199" />
+        <location filename="../../ui/intake_view.py" line="229" />
         <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
         <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="212" />
+        <location filename="../../ui/intake_view.py" line="242" />
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="217" />
+        <location filename="../../ui/intake_view.py" line="247" />
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="219" />
+        <location filename="../../ui/intake_view.py" line="249" />
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="225" />
+        <location filename="../../ui/intake_view.py" line="255" />
         <source>Checking the files…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="245" />
+        <location filename="../../ui/intake_view.py" line="278" />
         <source>Correct the citizen's details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="248" />
+        <location filename="../../ui/intake_view.py" line="281" />
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="254" />
+        <location filename="../../ui/intake_view.py" line="287" />
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="259" />
+        <location filename="../../ui/intake_view.py" line="292" />
+        <source>Pages are still being recognized; wait a moment.</source>
+        <translation>Còn trang đang được nhận dạng chữ; hãy chờ giây lát.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="295" />
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="272" />
+        <location filename="../../ui/intake_view.py" line="313" />
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="291" />
+        <location filename="../../ui/intake_view.py" line="342" />
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -451,57 +471,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="23" />
+        <location filename="../../ui/main_window.py" line="24" />
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="28" />
+        <location filename="../../ui/main_window.py" line="32" />
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="29" />
+        <location filename="../../ui/main_window.py" line="33" />
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="31" />
+        <location filename="../../ui/main_window.py" line="35" />
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="34" />
+        <location filename="../../ui/main_window.py" line="38" />
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36" />
+        <location filename="../../ui/main_window.py" line="40" />
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41" />
+        <location filename="../../ui/main_window.py" line="45" />
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53" />
+        <location filename="../../ui/main_window.py" line="62" />
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54" />
+        <location filename="../../ui/main_window.py" line="63" />
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56" />
+        <location filename="../../ui/main_window.py" line="65" />
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -574,6 +594,126 @@
         <location filename="../../ui/procedure_picker.py" line="29" />
         <source>Search by name or code, e.g. khai sinh</source>
         <translation>Tìm theo tên hoặc mã, ví dụ: khai sinh</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPanel</name>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="157" />
+        <source>&amp;Scan (F5)</source>
+        <translation>&amp;Quét (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="158" />
+        <source>From &amp;files…</source>
+        <translation>Từ &amp;tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="159" />
+        <source>Stop</source>
+        <translation>Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="161" />
+        <source>Rotate ↻ (Ctrl+R)</source>
+        <translation>Xoay ↻ (Ctrl+R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="162" />
+        <source>Delete page (Del)</source>
+        <translation>Xóa trang (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="163" />
+        <source>Rescan page</source>
+        <translation>Quét lại trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="165" />
+        <source>Move to paper</source>
+        <translation>Chuyển sang giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="176" />
+        <location filename="../../ui/scan_panel.py" line="520" />
+        <source>Scanned pages appear here.</source>
+        <translation>Các trang đã quét hiện ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="182" />
+        <source>%v of %m pages recognized</source>
+        <translation>Đã nhận dạng %v/%m trang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="233" />
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="244" />
+        <source>No scanner found — use files</source>
+        <translation>Không thấy máy quét — hãy dùng tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="283" />
+        <source>Choose a scanner first, or add pages from files.</source>
+        <translation>Hãy chọn máy quét, hoặc thêm trang từ tệp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="291" />
+        <source>Pages from files</source>
+        <translation>Thêm trang từ tệp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="293" />
+        <source>Papers ({patterns})</source>
+        <translation>Giấy tờ ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="303" />
+        <source>Choose the procedure and the paper first.</source>
+        <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="312" />
+        <location filename="../../ui/scan_panel.py" line="401" />
+        <source>Scanning…</source>
+        <translation>Đang quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="357" />
+        <source>Cancelled.</source>
+        <translation>Đã hủy.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="385" />
+        <source>A blank page was left out.</source>
+        <translation>Đã bỏ một trang trắng.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="402" />
+        <source>Scanning finished.</source>
+        <translation>Đã quét xong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="449" />
+        <source>Select one page and a scanner to rescan it.</source>
+        <translation>Hãy chọn một trang và máy quét để quét lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="500" />
+        <source>Page {n}</source>
+        <translation>Trang {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="530" />
+        <source>Rotation {r}°, skew {s:.1f}°, confidence {c}</source>
+        <translation>Xoay {r}°, nghiêng {s:.1f}°, độ tin cậy {c}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_panel.py" line="538" />
+        <source>Recognizing…</source>
+        <translation>Đang nhận dạng chữ…</translation>
     </message>
 </context>
 </TS>
