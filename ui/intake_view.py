@@ -155,7 +155,7 @@ class IntakeView(QWidget):
         middle_layout.addWidget(outcome_box)
         middle_layout.addWidget(self.result_box)
         left.setMinimumWidth(380)
-        self.right_tabs.setMinimumWidth(420)
+        self.right_tabs.setMinimumWidth(480)
         splitter = QSplitter()
         splitter.addWidget(left)
         splitter.addWidget(middle)
@@ -163,7 +163,7 @@ class IntakeView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 4)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([430, 640, 430])
+        splitter.setSizes([400, 560, 540])
         layout = QVBoxLayout(self)
         layout.addWidget(splitter)
 
