@@ -19,6 +19,7 @@ from app.context import AppContext
 from app.domain.status import DossierStatus
 from app.dossiers import DossierView, find_dossier
 from app.forms import default_form_kind, make_form
+from app.search import search_documents
 from app.security import CurrentUser
 from ui.pdf_output import PdfPrinter
 from ui.workers import BackgroundJobs
@@ -44,6 +45,12 @@ class LookupView(QWidget):
         self.find_button = QPushButton(self.tr("&Find"))
         self.details = QTextBrowser()
         self.details.setObjectName("lookup_details")
+        self.text_query = QLineEdit()
+        self.text_query.setObjectName("text_query")
+        self.text_query.setPlaceholderText(
+            self.tr("Search the text of digitized papers (with or without diacritics)")
+        )
+        self.text_button = QPushButton(self.tr("Search &text"))
         self.print_button = QPushButton(self.tr("&Print form again"))
         self.print_button.setEnabled(False)
         self.message = QLabel()
@@ -51,14 +58,20 @@ class LookupView(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.query, 1)
         row.addWidget(self.find_button)
+        text_row = QHBoxLayout()
+        text_row.addWidget(self.text_query, 1)
+        text_row.addWidget(self.text_button)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
+        layout.addLayout(text_row)
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
         layout.addWidget(self.print_button)
         self.query.returnPressed.connect(self.look_up)
         self.find_button.clicked.connect(self.look_up)
         self.print_button.clicked.connect(self._print)
+        self.text_query.returnPressed.connect(self.search_text)
+        self.text_button.clicked.connect(self.search_text)
 
     def look_up(self) -> None:
         text = self.query.text().strip()
@@ -67,6 +80,39 @@ class LookupView(QWidget):
         self.message.setText(self.tr("Searching…"))
         self._jobs.start(
             find_dossier, self.ctx.db, text, self.user, on_done=self._found, on_error=self._failed
+        )
+
+    def search_text(self) -> None:
+        query = self.text_query.text().strip()
+        if not query:
+            return
+        self.message.setText(self.tr("Searching…"))
+        self._jobs.start(
+            search_documents,
+            self.ctx.db,
+            query,
+            self.user,
+            on_done=self._text_found,
+            on_error=self._failed,
+        )
+
+    def _text_found(self, hits: object) -> None:
+        assert isinstance(hits, list)
+        self.print_button.setEnabled(False)
+        if not hits:
+            self.message.setText(self.tr("No digitized paper contains these words."))
+            self.details.clear()
+            return
+        self.message.setText(self.tr("{n} pages found.").format(n=len(hits)))
+        esc = html.escape
+        page_label = self.tr("page {n}")
+        self.details.setHtml(
+            "".join(
+                f"<p><b>{esc(h.document_code)}</b> — {esc(h.title)}, "
+                f"{esc(page_label.format(n=h.page_number))}<br>"
+                f"{esc(h.owner_name or '')}<br><i>{esc(h.snippet)}</i></p>"
+                for h in hits
+            )
         )
 
     def _found(self, view: object) -> None:

@@ -358,112 +358,138 @@
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../ui/lookup_view.py" line="42" />
+        <location filename="../../ui/lookup_view.py" line="43" />
         <source>Dossier code, or scan the QR of the receipt with the barcode reader</source>
         <translation>Mã hồ sơ, hoặc quét mã QR trên giấy tiếp nhận bằng đầu đọc mã</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="44" />
+        <location filename="../../ui/lookup_view.py" line="45" />
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="47" />
+        <location filename="../../ui/lookup_view.py" line="51" />
+        <source>Search the text of digitized papers (with or without diacritics)</source>
+        <translation>Tìm trong nội dung giấy tờ đã số hóa (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="53" />
+        <source>Search &amp;text</source>
+        <translation>Tìm &amp;nội dung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="54" />
         <source>&amp;Print form again</source>
         <translation>&amp;In lại biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="67" />
+        <location filename="../../ui/lookup_view.py" line="80" />
+        <location filename="../../ui/lookup_view.py" line="89" />
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="84" />
+        <location filename="../../ui/lookup_view.py" line="103" />
+        <source>No digitized paper contains these words.</source>
+        <translation>Không có giấy tờ số hóa nào chứa các từ này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="106" />
+        <source>{n} pages found.</source>
+        <translation>Tìm thấy {n} trang.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="108" />
+        <source>page {n}</source>
+        <translation>trang {n}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="130" />
         <source>waiting to be sent</source>
         <translation>đang chờ chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="85" />
+        <location filename="../../ui/lookup_view.py" line="131" />
         <source>sending</source>
         <translation>đang chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="86" />
+        <location filename="../../ui/lookup_view.py" line="132" />
         <source>delivered</source>
         <translation>đã chuyển đến cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="87" />
+        <location filename="../../ui/lookup_view.py" line="133" />
         <source>rejected</source>
         <translation>bị từ chối nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="88" />
+        <location filename="../../ui/lookup_view.py" line="134" />
         <source>failed, needs attention</source>
         <translation>không chuyển được, cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="91" />
+        <location filename="../../ui/lookup_view.py" line="137" />
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="92" />
+        <location filename="../../ui/lookup_view.py" line="138" />
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="93" />
+        <location filename="../../ui/lookup_view.py" line="139" />
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="95" />
+        <location filename="../../ui/lookup_view.py" line="141" />
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="98" />
+        <location filename="../../ui/lookup_view.py" line="144" />
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="99" />
+        <location filename="../../ui/lookup_view.py" line="145" />
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="100" />
+        <location filename="../../ui/lookup_view.py" line="146" />
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="101" />
+        <location filename="../../ui/lookup_view.py" line="147" />
         <source>Transfer</source>
         <translation>Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="104" />
+        <location filename="../../ui/lookup_view.py" line="150" />
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="109" />
+        <location filename="../../ui/lookup_view.py" line="155" />
         <source>re-used from the vault</source>
         <translation>tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="111" />
+        <location filename="../../ui/lookup_view.py" line="157" />
         <source>handed in</source>
         <translation>đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="113" />
+        <location filename="../../ui/lookup_view.py" line="159" />
         <source>missing</source>
         <translation>còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="113" />
+        <location filename="../../ui/lookup_view.py" line="159" />
         <source>not provided</source>
         <translation>không nộp</translation>
     </message>
@@ -635,7 +661,7 @@
     </message>
     <message>
         <location filename="../../ui/scan_panel.py" line="176" />
-        <location filename="../../ui/scan_panel.py" line="520" />
+        <location filename="../../ui/scan_panel.py" line="522" />
         <source>Scanned pages appear here.</source>
         <translation>Các trang đã quét hiện ở đây.</translation>
     </message>
@@ -645,73 +671,73 @@
         <translation>Đã nhận dạng %v/%m trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="233" />
+        <location filename="../../ui/scan_panel.py" line="235" />
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="244" />
+        <location filename="../../ui/scan_panel.py" line="246" />
         <source>No scanner found — use files</source>
         <translation>Không thấy máy quét — hãy dùng tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="283" />
+        <location filename="../../ui/scan_panel.py" line="285" />
         <source>Choose a scanner first, or add pages from files.</source>
         <translation>Hãy chọn máy quét, hoặc thêm trang từ tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="291" />
+        <location filename="../../ui/scan_panel.py" line="293" />
         <source>Pages from files</source>
         <translation>Thêm trang từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="293" />
+        <location filename="../../ui/scan_panel.py" line="295" />
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="303" />
+        <location filename="../../ui/scan_panel.py" line="305" />
         <source>Choose the procedure and the paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="312" />
-        <location filename="../../ui/scan_panel.py" line="401" />
+        <location filename="../../ui/scan_panel.py" line="314" />
+        <location filename="../../ui/scan_panel.py" line="403" />
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="357" />
+        <location filename="../../ui/scan_panel.py" line="359" />
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="385" />
+        <location filename="../../ui/scan_panel.py" line="387" />
         <source>A blank page was left out.</source>
         <translation>Đã bỏ một trang trắng.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="402" />
+        <location filename="../../ui/scan_panel.py" line="404" />
         <source>Scanning finished.</source>
         <translation>Đã quét xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="449" />
+        <location filename="../../ui/scan_panel.py" line="451" />
         <source>Select one page and a scanner to rescan it.</source>
         <translation>Hãy chọn một trang và máy quét để quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="500" />
+        <location filename="../../ui/scan_panel.py" line="502" />
         <source>Page {n}</source>
         <translation>Trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="530" />
+        <location filename="../../ui/scan_panel.py" line="532" />
         <source>Rotation {r}°, skew {s:.1f}°, confidence {c}</source>
         <translation>Xoay {r}°, nghiêng {s:.1f}°, độ tin cậy {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="538" />
+        <location filename="../../ui/scan_panel.py" line="540" />
         <source>Recognizing…</source>
         <translation>Đang nhận dạng chữ…</translation>
     </message>

@@ -200,3 +200,30 @@ def test_bad_file_is_refused_when_attached_and_the_rest_is_kept(
     assert "hỏng" in view.message.text()
     assert view.components.states[0].files == []
     assert view.citizen.full_name.text() == "Trần Thị Bình"  # nothing typed is lost
+
+
+def test_search_digitized_text_from_the_lookup_tab(
+    qtbot: QtBot, ctx: AppContext, officer: CurrentUser, tmp_path: Path
+) -> None:
+    from app.search import PageText, index_pages
+    from ui.lookup_view import LookupView
+
+    item = import_document(
+        ctx,
+        officer,
+        "038193001234",
+        "GCS",
+        paper_image(tmp_path / "g.png"),
+        full_name="Trần Thị Bình",
+    )
+    with ctx.db.writing() as session:
+        index_pages(session, item.id, [PageText(1, "Nơi sinh: Bệnh viện Đa khoa Đông Sơn")])
+    lookup = LookupView(ctx, officer)
+    qtbot.addWidget(lookup)
+    lookup.show()
+    qtbot.keyClicks(lookup.text_query, "benh vien dong son")
+    qtbot.keyClick(lookup.text_query, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: item.code in lookup.details.toPlainText())
+    assert "Bệnh viện Đa khoa Đông Sơn" in lookup.details.toPlainText()
+    assert "Trần Thị Bình" in lookup.details.toPlainText()
+    assert "trang 1" in lookup.details.toPlainText()
