@@ -106,8 +106,13 @@ def _count_pdf_pages(path: Path) -> int:
         document.close()
 
 
-def _open_image(path: Path, limits: FileLimits) -> Image.Image:
-    Image.MAX_IMAGE_PIXELS = limits.max_pixels
+def open_image(path: Path, limits: FileLimits) -> Image.Image:
+    """Open an image (header only) and refuse it above the pixel cap before anything decodes.
+
+    The cap is checked here rather than through PIL's process-wide ``MAX_IMAGE_PIXELS``,
+    which several threads with different limits would race on; PIL's own bomb check stays
+    as a backstop.
+    """
     try:
         image = Image.open(path)
     except Image.DecompressionBombError as exc:
@@ -130,7 +135,7 @@ def _open_image(path: Path, limits: FileLimits) -> Image.Image:
 
 
 def _count_image_pages(path: Path, limits: FileLimits) -> int:
-    image = _open_image(path, limits)
+    image = open_image(path, limits)
     try:
         count = 0
         for frame in ImageSequence.Iterator(image):
@@ -158,7 +163,7 @@ def render_page(path: Path, index: int = 0, max_side: int = 800) -> Image.Image:
         finally:
             document.close()
         return image
-    with _open_image(path, FileLimits()) as source:
+    with open_image(path, FileLimits()) as source:
         source.seek(index)
         image = source.convert("RGB")
     image.thumbnail((max_side, max_side))

@@ -142,6 +142,7 @@ class ScanPanel(QWidget):
         self._jobs = BackgroundJobs()
         self._cancel: threading.Event | None = None
         self._futures: set[Future[ProcessedPage]] = set()
+        self._cancelled_text = self.tr("Cancelled.")  # used from the pool's thread
         self._relay = _Relay()
         self._relay.acquired.connect(self._page_acquired)
         self._relay.processed.connect(self._page_processed)
@@ -356,7 +357,7 @@ class ScanPanel(QWidget):
         def done(f: Future[ProcessedPage]) -> None:
             self._futures.discard(f)
             if f.cancelled():
-                self._relay.processed.emit(code, key, PageError(self.tr("Cancelled.")))
+                self._relay.processed.emit(code, key, PageError(self._cancelled_text))
                 return
             error = f.exception()
             self._relay.processed.emit(code, key, error if error else f.result())

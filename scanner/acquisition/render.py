@@ -18,7 +18,7 @@ import pypdfium2 as pdfium
 from PIL import Image, ImageOps, ImageSequence
 
 from scanner.acquisition.base import estimate_dpi_a4, is_cancelled
-from scanner.files import FileLimits, UnreadableFile, _open_image, inspect_file
+from scanner.files import FileLimits, UnreadableFile, inspect_file, open_image
 from scanner.page import Image as PageImage
 from scanner.page import Page, PageError
 
@@ -134,7 +134,7 @@ def _image_pages(
 ) -> Iterator[Page | PageError]:
     name = path.name
     try:
-        source = _open_image(path, limits)
+        source = open_image(path, limits)
     except UnreadableFile as exc:
         yield PageError(exc.message, page_index=first_index, kind="unreadable")
         return
