@@ -638,21 +638,28 @@ def red_seal(
 
 
 def phone_photo_with_corners(
-    img: Image, seed: int = 0, *, effective_dpi: int = 200
+    img: Image,
+    seed: int = 0,
+    *,
+    effective_dpi: int = 200,
+    short_mm: float = A4_MM[0],
+    distance: float = 420.0,
+    blur: tuple[float, float] = (0.7, 1.1),
 ) -> tuple[Image, np.ndarray]:
     """Photograph the page with a phone: (photo, page corners tl, tr, br, bl as float32 4×2).
 
     A pinhole camera looks at the A4 sheet (portrait or landscape) lying on a darker desk,
     tilted by a few degrees on each axis and turned a little in the plane, so that the sheet
     is about *effective_dpi*; then lens blur, uneven lighting with a warm cast, sensor noise
-    and JPEG.
+    and JPEG. *short_mm* is the real length of the short side (an ID card: 53.98 mm),
+    *distance* how far the camera is (mm), *blur* the range of the lens blur (sigma, px).
     """
     rng = _rng(seed)
     page = _as_rgb(img)
     ph, pw = page.shape[:2]
     # The sheet at about the resolution it will have in the photo (its short side is 210 mm;
     # a landscape sheet is photographed with the phone held sideways).
-    target_short = A4_MM[0] / MM_PER_INCH * effective_dpi
+    target_short = short_mm / MM_PER_INCH * effective_dpi
     scale = target_short * 1.05 / min(pw, ph)
     if scale < 1:
         size = (round(pw * scale), round(ph * scale))
@@ -662,17 +669,16 @@ def phone_photo_with_corners(
     canvas_long = round(canvas_short * 4 / 3 * 1.07)
     out_w, out_h = (canvas_short, canvas_long) if ph >= pw else (canvas_long, canvas_short)
     # Camera: page plane z = 0 in mm, centred; camera distance d, focal length f in pixels.
-    distance = 420.0
-    focal = target_short * distance / A4_MM[0]
+    focal = target_short * distance / short_mm
     ax, ay, az = (math.radians(v) for v in rng.uniform((-12, -10, -6), (12, 10, 6)))
     rx = np.array([[1, 0, 0], [0, math.cos(ax), -math.sin(ax)], [0, math.sin(ax), math.cos(ax)]])
     ry = np.array([[math.cos(ay), 0, math.sin(ay)], [0, 1, 0], [-math.sin(ay), 0, math.cos(ay)]])
     rz = np.array([[math.cos(az), -math.sin(az), 0], [math.sin(az), math.cos(az), 0], [0, 0, 1]])
     rot = rz @ ry @ rx
-    shift = rng.uniform((-12, -12), (12, 12))
+    shift = rng.uniform((-12, -12), (12, 12)) * short_mm / A4_MM[0]
     t = np.array([shift[0], shift[1], distance])
     k = np.array([[focal, 0, out_w / 2], [0, focal, out_h / 2], [0, 0, 1]])
-    mm_per_px = A4_MM[0] / min(pw, ph)
+    mm_per_px = short_mm / min(pw, ph)
     to_mm = np.array(
         [[mm_per_px, 0, -pw * mm_per_px / 2], [0, mm_per_px, -ph * mm_per_px / 2], [0, 0, 1]]
     )
@@ -713,7 +719,7 @@ def phone_photo_with_corners(
     cast = (1.0, rng.uniform(0.95, 0.99), rng.uniform(0.86, 0.94))
     shade = cv2.merge([light * np.float32(c) for c in cast])
     photo = cv2.multiply(photo.astype(np.float32), shade)
-    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(0.7, 1.1))
+    photo = cv2.GaussianBlur(photo, (0, 0), rng.uniform(*blur))
     noise = rng.standard_normal((out_h, out_w), dtype=np.float32) * np.float32(3.5)
     photo = cv2.add(photo, cv2.merge([noise, noise, noise]))
     result = jpeg(np.clip(photo, 0, 255).astype(np.uint8), 88)
