@@ -1,6 +1,7 @@
 """Command line: every capability of the counter, scriptable and testable headless.
 
-Exit status: 0 done, 2 the input was refused (message on stderr says why), 1 unexpected error.
+Exit status: 0 done, 2 the input was refused (message on stderr says why), 3 no ID card found
+(``onestop id read``), 1 unexpected error.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from app.storage.migrate import upgrade
 from app.storage.models import User
 
 EXIT_REFUSED = 2
+EXIT_NO_CARD = 3
 
 
 def _print_json(data: object) -> None:
@@ -337,6 +339,30 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_id_read(args: argparse.Namespace) -> int:
+    from app.idcard import NoCardFound, read_card_files
+    from scanner.idcard.crosscheck import FIELD_LABELS, ORIGIN_LABELS, display
+
+    try:
+        reading, unreadable = read_card_files([Path(f) for f in args.images], today=date.today())
+    except NoCardFound as exc:
+        print(f"Lỗi: {exc.message}", file=sys.stderr)
+        return EXIT_NO_CARD
+    for message in unreadable:
+        print(f"Lưu ý: {message}", file=sys.stderr)
+    if args.json:
+        _print_json(reading.to_json())
+        return 0
+    for name, label in FIELD_LABELS.items():
+        value = reading.values.get(name)
+        if value is not None:
+            source = ORIGIN_LABELS[reading.sources[name]]
+            print(f"{label}: {display(value)}  ({source})")
+    for warning in reading.warnings:
+        print(f"Lưu ý: {warning}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.main import run_gui
 
@@ -438,6 +464,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_user(add("search", cmd_search, "tìm trong nội dung giấy tờ đã số hóa"))
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=50)
+    p.add_argument("--json", action="store_true")
+
+    idcard = sub.add_parser("id", help="thẻ căn cước").add_subparsers()
+    p = add("read", cmd_id_read, "đọc thẻ căn cước từ ảnh (mã QR, MRZ, chữ in)", idcard)
+    p.add_argument("images", nargs="+", help="ảnh mặt trước và/hoặc mặt sau (JPEG, PNG, PDF…)")
     p.add_argument("--json", action="store_true")
 
     dossier = sub.add_parser("dossier", help="hồ sơ").add_subparsers()

@@ -61,9 +61,7 @@ class Conflict:
         shown = "; ".join(
             f"{ORIGIN_LABELS[origin]}: {display(value)}" for origin, value in self.values.items()
         )
-        return (
-            f"{FIELD_LABELS[self.field]} không khớp ({shown}). Hãy xem thẻ và chọn giá trị đúng."
-        )
+        return f"{FIELD_LABELS[self.field]} không khớp ({shown}). Hãy xem thẻ và chọn giá trị đúng."
 
 
 def candidates(
@@ -114,7 +112,7 @@ def conflicts(
     """Each field on which the carriers (and the officer's typing, when given) disagree."""
     result: list[Conflict] = []
     for name in PRIORITY:
-        values: dict[Origin, FieldValue] = dict(found.get(name, {}))
+        values: dict[Origin, FieldValue] = dict(found.get(name, {}).items())
         typed_value = (typed or {}).get(name)
         if typed_value is not None and typed_value != "":
             values["typed"] = typed_value
@@ -123,14 +121,14 @@ def conflicts(
             for index, first in enumerate(values)
             for second in list(values)[index + 1 :]
         ]
-        if any(
-            not same(name, values[a], values[b], plain_ascii="mrz" in (a, b)) for a, b in pairs
-        ):
+        if any(not same(name, values[a], values[b], plain_ascii="mrz" in (a, b)) for a, b in pairs):
             result.append(Conflict(name, values))
     return result
 
 
-def chosen(found: Mapping[str, Mapping[Source, FieldValue]]) -> dict[str, tuple[FieldValue, Source]]:
+def chosen(
+    found: Mapping[str, Mapping[Source, FieldValue]],
+) -> dict[str, tuple[FieldValue, Source]]:
     """The value to pre-fill per field, by the field's priority of carriers."""
     result: dict[str, tuple[FieldValue, Source]] = {}
     for name, order in PRIORITY.items():

@@ -28,6 +28,7 @@ import zxingcpp
 from scanner.page import Image
 
 Engine = Literal["zxing", "pyzbar"]
+_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 ENGINES: tuple[Engine, ...] = ("zxing", "pyzbar")
 
 _WHOLE_IMAGE_LADDER_MAX_PIXELS = 3_000_000
@@ -59,7 +60,9 @@ class QrSymbol:
         return self.data.decode("utf-8", errors="replace")
 
 
-def decode_qr(image: Image, *, engine: Engine | None = None, thorough: bool = True) -> list[QrSymbol]:
+def decode_qr(
+    image: Image, *, engine: Engine | None = None, thorough: bool = True
+) -> list[QrSymbol]:
     """The QR codes readable in *image* (RGB or grey, 8 bit).
 
     *engine* None: zxing-cpp, then zbar if zxing found nothing. *thorough* False skips the
@@ -93,9 +96,7 @@ def _grey(image: Image) -> np.ndarray:
 
 def _zxing(grey: np.ndarray) -> tuple[list[QrSymbol], list[np.ndarray]]:
     """Decoded codes, and the corners of codes zxing located but could not decode."""
-    results = zxingcpp.read_barcodes(
-        grey, formats=zxingcpp.BarcodeFormat.QRCode, return_errors=True
-    )
+    results = zxingcpp.read_barcodes(grey, formats=_QR_ONLY, return_errors=True)
     found: list[QrSymbol] = []
     spots: list[np.ndarray] = []
     for result in results:
@@ -182,7 +183,9 @@ def _zbar(grey: np.ndarray) -> list[QrSymbol]:
         pixels = grey.tobytes()
         wrapper.zbar_image_set_format(image, _fourcc("Y800"))
         wrapper.zbar_image_set_size(image, width, height)
-        wrapper.zbar_image_set_data(image, ctypes.cast(pixels, ctypes.c_void_p), len(pixels), None)
+        wrapper.zbar_image_set_data(
+            image, ctypes.cast(ctypes.c_char_p(pixels), ctypes.c_void_p), len(pixels), None
+        )
         if wrapper.zbar_scan_image(scanner, image) <= 0:
             return []
         found: list[QrSymbol] = []

@@ -118,8 +118,7 @@ def _date(value: str, name: str, problems: list[str], *, present: bool) -> date 
         return date(year, month, day)
     except ValueError:
         problems.append(
-            f"{name.capitalize()} trong mã QR «{value}» là ngày không có thật; "
-            "hãy nhập theo thẻ."
+            f"{name.capitalize()} trong mã QR «{value}» là ngày không có thật; hãy nhập theo thẻ."
         )
         return None
 

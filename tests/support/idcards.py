@@ -250,7 +250,7 @@ def render_back(holder: Holder, *, dpi: int = 300, lines: tuple[str, ...] | None
     """The back of the card at *dpi*; *lines* replace the MRZ (bad-input tests)."""
     card = _card_canvas(dpi, seed + 1, (240, 238, 230))
     draw = ImageDraw.Draw(card)
-    w, h = card.size
+    h = card.size[1]
 
     def mm(v: float) -> int:
         return _px(v, dpi)

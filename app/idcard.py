@@ -1,0 +1,107 @@
+"""Reading the citizen's chip ID card at the counter: from files, a scanner or a camera.
+
+Thin over :mod:`scanner.idcard`: it loads the images (PDF pages too), scans the card with
+the ID-card profile, and hands the typed citizen fields over for the cross-check. The card
+image itself is never stored here (personal data): only if the officer adds it to the
+dossier as a component does it reach the file store.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from app.config import Settings
+from app.domain.personal_id import Sex
+from app.errors import UserError
+from scanner.acquisition.base import ScanProfile
+from scanner.idcard.crosscheck import FieldValue
+from scanner.idcard.reader import CardReading, NoCardFound, read_card
+from scanner.page import Image, PageError
+
+ID_CARD_PROFILE = ScanProfile(
+    name="Thẻ căn cước", resolution=300, mode="color", source="flatbed", page_size="A4"
+)
+"""300 dpi colour over the whole glass: the card may lie anywhere on it."""
+
+
+@dataclass(frozen=True)
+class LoadedImages:
+    images: tuple[Image, ...]
+    errors: tuple[str, ...]
+    """Files or pages that could not be read (Vietnamese, naming them)."""
+
+
+def load_images(paths: Sequence[Path]) -> LoadedImages:
+    """The pages of *paths* (images, multi-page TIFF, PDF) as RGB arrays."""
+    from scanner.acquisition.file_source import FileSource
+
+    images: list[Image] = []
+    errors: list[str] = []
+    for item in FileSource(list(paths)).scan(ID_CARD_PROFILE):
+        if isinstance(item, PageError):
+            errors.append(item.message)
+        else:
+            images.append(item.image)
+    return LoadedImages(tuple(images), tuple(errors))
+
+
+def read_card_files(paths: Sequence[Path], *, today: date) -> tuple[CardReading, tuple[str, ...]]:
+    """Read the card in *paths*: the reading and the messages of files that could not be
+    opened. Raises :class:`UserError` when no file could be opened at all and
+    :class:`NoCardFound` when no card is in them."""
+    loaded = load_images(paths)
+    if not loaded.images:
+        raise UserError(" ".join(loaded.errors) or "Chưa chọn tệp ảnh nào của thẻ căn cước.")
+    return read_card(loaded.images, today=today), loaded.errors
+
+
+def scan_card(
+    device_id: str, settings: Settings, *, today: date, cancel: threading.Event | None = None
+) -> CardReading:
+    """Scan the card lying on the glass of *device_id* and read it."""
+    from app.scanning import open_device
+
+    images: list[Image] = []
+    faults: list[str] = []
+    for item in open_device(device_id, settings).scan(ID_CARD_PROFILE, cancel):
+        if isinstance(item, PageError):
+            faults.append(item.message)
+        else:
+            images.append(item.image)
+            break  # one side at a time: the card is on the glass, the rest is empty
+    if not images:
+        raise UserError(" ".join(faults) or "Máy quét không trả về ảnh nào. Hãy quét lại.")
+    return read_card(images, today=today)
+
+
+def typed_values(
+    personal_id: str, full_name: str, date_of_birth: date | None, sex: str | None
+) -> Mapping[str, FieldValue]:
+    """The citizen fields the officer has typed, as the cross-check compares them."""
+    values: dict[str, FieldValue] = {}
+    if personal_id.strip():
+        values["id_number"] = personal_id.strip()
+    if full_name.strip():
+        values["full_name"] = full_name.strip()
+    if date_of_birth is not None:
+        values["date_of_birth"] = date_of_birth
+    chosen = Sex.from_text(sex) if sex else None
+    if chosen is not None:
+        values["sex"] = chosen
+    return values
+
+
+__all__ = [
+    "ID_CARD_PROFILE",
+    "CardReading",
+    "LoadedImages",
+    "NoCardFound",
+    "load_images",
+    "read_card_files",
+    "scan_card",
+    "typed_values",
+]

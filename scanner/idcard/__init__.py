@@ -1,0 +1,1 @@
+"""Reading the chip ID card: QR, MRZ and the printed front, cross-checked."""
