@@ -344,11 +344,12 @@ def cmd_id_read(args: argparse.Namespace) -> int:
     from scanner.idcard.crosscheck import FIELD_LABELS, ORIGIN_LABELS, display
 
     try:
-        reading, unreadable = read_card_files([Path(f) for f in args.images], today=date.today())
+        found = read_card_files([Path(f) for f in args.images], today=date.today())
     except NoCardFound as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return EXIT_NO_CARD
-    for message in unreadable:
+    reading = found.reading
+    for message in found.errors:
         print(f"Lưu ý: {message}", file=sys.stderr)
     if args.json:
         _print_json(reading.to_json())

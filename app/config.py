@@ -79,6 +79,9 @@ class ScanningSettings(BaseModel):
     the system's; None = the system's."""
     profiles: list[dict[str, str | int | bool]] = Field(default_factory=list)
     hot_folder: Path | None = None
+    camera_recordings: list[Path] = Field(default_factory=list)
+    """Recorded camera sources (a video file or a folder of frame images) offered as cameras:
+    for training and demonstrations without a document camera."""
     drop_blank_pages: bool = True
     ocr_languages: list[str] = Field(default_factory=lambda: ["vie", "eng"])
     low_confidence_below: float = 70.0

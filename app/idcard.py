@@ -18,6 +18,7 @@ from app.config import Settings
 from app.domain.personal_id import Sex
 from app.errors import UserError
 from scanner.acquisition.base import ScanProfile
+from scanner.acquisition.camera import FrameSource
 from scanner.idcard.crosscheck import FieldValue
 from scanner.idcard.reader import CardReading, NoCardFound, read_card
 from scanner.page import Image, PageError
@@ -35,6 +36,15 @@ class LoadedImages:
     """Files or pages that could not be read (Vietnamese, naming them)."""
 
 
+@dataclass(frozen=True)
+class CardImages:
+    """A reading and the images it came from (for the officer's preview)."""
+
+    reading: CardReading
+    images: tuple[Image, ...]
+    errors: tuple[str, ...] = ()
+
+
 def load_images(paths: Sequence[Path]) -> LoadedImages:
     """The pages of *paths* (images, multi-page TIFF, PDF) as RGB arrays."""
     from scanner.acquisition.file_source import FileSource
@@ -49,19 +59,19 @@ def load_images(paths: Sequence[Path]) -> LoadedImages:
     return LoadedImages(tuple(images), tuple(errors))
 
 
-def read_card_files(paths: Sequence[Path], *, today: date) -> tuple[CardReading, tuple[str, ...]]:
-    """Read the card in *paths*: the reading and the messages of files that could not be
-    opened. Raises :class:`UserError` when no file could be opened at all and
-    :class:`NoCardFound` when no card is in them."""
+def read_card_files(paths: Sequence[Path], *, today: date) -> CardImages:
+    """Read the card in *paths* (``errors``: the files that could not be opened). Raises
+    :class:`UserError` when no file could be opened at all and :class:`NoCardFound` when no
+    card is in them."""
     loaded = load_images(paths)
     if not loaded.images:
         raise UserError(" ".join(loaded.errors) or "Chưa chọn tệp ảnh nào của thẻ căn cước.")
-    return read_card(loaded.images, today=today), loaded.errors
+    return CardImages(read_card(loaded.images, today=today), loaded.images, loaded.errors)
 
 
 def scan_card(
     device_id: str, settings: Settings, *, today: date, cancel: threading.Event | None = None
-) -> CardReading:
+) -> CardImages:
     """Scan the card lying on the glass of *device_id* and read it."""
     from app.scanning import open_device
 
@@ -75,7 +85,14 @@ def scan_card(
             break  # one side at a time: the card is on the glass, the rest is empty
     if not images:
         raise UserError(" ".join(faults) or "Máy quét không trả về ảnh nào. Hãy quét lại.")
-    return read_card(images, today=today)
+    return CardImages(read_card(images, today=today), tuple(images))
+
+
+def camera_frames(device_id: str) -> FrameSource:
+    """The live frames of a camera (or a recorded camera) for the live card reader."""
+    from scanner.acquisition.camera import open_frames
+
+    return open_frames(device_id)
 
 
 def typed_values(
@@ -97,9 +114,11 @@ def typed_values(
 
 __all__ = [
     "ID_CARD_PROFILE",
+    "CardImages",
     "CardReading",
     "LoadedImages",
     "NoCardFound",
+    "camera_frames",
     "load_images",
     "read_card_files",
     "scan_card",

@@ -70,7 +70,9 @@ def list_devices(settings: Settings, *, include_cameras: bool = False) -> list[D
     configure_sane(settings)
     folder = settings.scanning.hot_folder
     return discover_devices(
-        include_cameras=include_cameras, hot_folders=[folder] if folder is not None else ()
+        include_cameras=include_cameras,
+        hot_folders=[folder] if folder is not None else (),
+        recordings=settings.scanning.camera_recordings,
     )
 
 

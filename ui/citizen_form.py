@@ -5,11 +5,22 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
 
+from app.domain.personal_id import Sex
 from app.errors import ValidationFailed
+from app.idcard import typed_values
 from app.intake import ApplicantInput, validate_applicant
 from app.storage.models import Citizen
+from scanner.idcard.crosscheck import FieldValue
 
 FIELDS = ("personal_id", "full_name", "date_of_birth", "sex", "address", "phone", "email")
 
@@ -26,6 +37,7 @@ class CitizenForm(QGroupBox):
 
     id_complete = Signal(str)
     edited = Signal()
+    read_card_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -49,7 +61,11 @@ class CitizenForm(QGroupBox):
         self.warning.setStyleSheet("color: #8a5a00;")
         self.errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()
+        self.read_card_button = QPushButton(self.tr("Read &ID card… (Ctrl+I)"))
+        self.read_card_button.setObjectName("read_id_card")
+        self.read_card_button.clicked.connect(self.read_card_requested)
         form = QFormLayout(self)
+        form.addRow(self.read_card_button)
         rows = (
             ("personal_id", self.tr("Personal &ID number:"), self.personal_id),
             ("full_name", self.tr("Full &name:"), self.full_name),
@@ -139,6 +155,38 @@ class CitizenForm(QGroupBox):
         ):
             if value and not widget.text():
                 widget.setText(value)
+
+    def typed(self) -> dict[str, FieldValue]:
+        """What the officer has typed so far, for the cross-check with the card."""
+        applicant = self.applicant()
+        return dict(
+            typed_values(
+                applicant.personal_id, applicant.full_name, applicant.date_of_birth, applicant.sex
+            )
+        )
+
+    def fill_from_card(self, values: dict[str, FieldValue]) -> None:
+        """Put what was read from the ID card (and chosen by the officer) into the form."""
+        texts: dict[QLineEdit, str] = {}
+        for name, widget in (
+            ("id_number", self.personal_id),
+            ("full_name", self.full_name),
+            ("address", self.address),
+        ):
+            value = values.get(name)
+            if isinstance(value, str) and value:
+                texts[widget] = value
+        born = values.get("date_of_birth")
+        if isinstance(born, date):
+            texts[self.date_of_birth] = born.strftime("%d/%m/%Y")
+        for widget, text in texts.items():
+            widget.setText(text)
+        sex = values.get("sex")
+        if isinstance(sex, Sex):
+            self.sex.setCurrentText(sex.value)
+        self._touched.update(FIELDS)
+        self.validate(show_all=True)
+        self.edited.emit()
 
     def clear(self) -> None:
         for widget in (

@@ -44,6 +44,7 @@ from scanner.pdf_output import ProcessedPage
 from scanner.pipeline import PagePipeline
 from ui.citizen_form import CitizenForm
 from ui.components_table import ComponentsTable
+from ui.idcard_dialog import IdCardDialog
 from ui.pdf_output import PdfPrinter
 from ui.preview import PreviewPane
 from ui.procedure_picker import ProcedurePicker
@@ -77,6 +78,7 @@ class IntakeView(QWidget):
         self._started_at = datetime.now()
         self._result: IntakeResult | None = None
         self._form_pdf: bytes | None = None
+        self.card_dialog: IdCardDialog | None = None
 
         self.citizen = CitizenForm()
         self.picker = ProcedurePicker(list_procedures(ctx))
@@ -168,6 +170,7 @@ class IntakeView(QWidget):
         layout.addWidget(splitter)
 
         self.citizen.id_complete.connect(self._citizen_id_typed)
+        self.citizen.read_card_requested.connect(self.read_id_card)
         self.picker.chosen.connect(self._procedure_chosen)
         self.components.currentCellChanged.connect(lambda *_: self._show_current_file())
         self.components.currentCellChanged.connect(
@@ -187,6 +190,7 @@ class IntakeView(QWidget):
             ("Ctrl+Return", lambda: self.submit(Outcome.ACCEPT)),
             ("Ctrl+Enter", lambda: self.submit(Outcome.ACCEPT)),
             ("Ctrl+O", self.choose_files),
+            ("Ctrl+I", self.read_id_card),
             ("Ctrl+P", self._print),
             ("Ctrl+N", self.reset),
         ):
@@ -202,6 +206,17 @@ class IntakeView(QWidget):
             self._refresh_vault()
 
         self._start(_load_citizen, self.ctx, personal_id, on_done=done)
+
+    def read_id_card(self) -> IdCardDialog:
+        """Open the ID-card reader; what the officer accepts fills the citizen form."""
+        dialog = IdCardDialog(
+            self.ctx.settings, self.citizen.typed(), today=datetime.now().date(), parent=self
+        )
+        dialog.accepted.connect(lambda: self.citizen.fill_from_card(dialog.values()))
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.card_dialog = dialog
+        return dialog
 
     def _procedure_chosen(self, procedure: object) -> None:
         self._procedure = procedure if isinstance(procedure, Procedure) else None

@@ -36,6 +36,10 @@ from scanner.acquisition.base import (
 from scanner.page import Image, Page, PageError
 
 CAMERA_PREFIX = "camera:"
+RECORDING_PREFIX = "camera-recording:"
+"""A recorded camera: a video file or a folder of frame images, played back at 10 fps —
+for training, demonstrations and tests where there is no camera."""
+FRAME_SUFFIXES = (".png", ".jpg", ".jpeg", ".bmp", ".tif", ".tiff")
 
 
 @dataclass(frozen=True)
@@ -338,6 +342,51 @@ class CameraSource(ScanSource):
             page_index=pages,
             kind="no_documents",
         )
+
+
+def open_frames(device_id: str) -> FrameSource:
+    """The frames of a camera id (``camera:0``) or a recording (``camera-recording:PATH``)."""
+    if device_id.startswith(RECORDING_PREFIX):
+        path = Path(device_id.removeprefix(RECORDING_PREFIX))
+        if path.is_dir():
+            files = sorted(p for p in path.iterdir() if p.suffix.lower() in FRAME_SUFFIXES)
+            if not files:
+                raise DeviceUnavailable(f"Thư mục «{path}» không có ảnh khung hình nào.")
+            return RecordedFrames(_LazyFrames(files))
+        if not path.is_file():
+            raise DeviceUnavailable(f"Không thấy tệp ghi hình «{path}».")
+        return RecordedFrames(path)
+    index = device_id.removeprefix(CAMERA_PREFIX)
+    if not index.isdigit():
+        raise DeviceUnavailable(f"Mã camera «{device_id}» không hợp lệ (ví dụ: camera:0).")
+    return OpenCvCamera(int(index))
+
+
+class _LazyFrames(Sequence[Image]):
+    """Frame images read from disk one at a time, as they are played."""
+
+    def __init__(self, files: list[Path]) -> None:
+        self.files = files
+
+    def __len__(self) -> int:
+        return len(self.files)
+
+    def __getitem__(self, index: int) -> Image:  # type: ignore[override]
+        bgr = cv2.imread(str(self.files[index]), cv2.IMREAD_COLOR)
+        if bgr is None:
+            raise DeviceUnavailable(f"Khung hình «{self.files[index].name}» bị hỏng.")
+        return np.ascontiguousarray(cv2.cvtColor(bgr, cv2.COLOR_BGR2RGB))
+
+
+def recording_info(path: Path) -> DeviceInfo:
+    return DeviceInfo(
+        id=f"{RECORDING_PREFIX}{path}",
+        vendor="",
+        model="",
+        kind="camera",
+        label=f"Camera (đoạn ghi hình {path.name})",
+        capabilities=DeviceCapabilities(sources=("flatbed",), modes=("color",)),
+    )
 
 
 def camera_label(index: int) -> str:

@@ -1,7 +1,8 @@
 """Device discovery across backends and opening a device by id.
 
 Ids: ``sane:<SANE name>`` (``sane:test:0``), ``hotfolder:<directory>``, ``camera:<index>``,
-``files``, ``wia:<WIA device id>``, ``twain:<TWAIN source name>``.
+``camera-recording:<video file or folder of frames>``, ``files``, ``wia:<WIA device id>``,
+``twain:<TWAIN source name>``.
 """
 
 from __future__ import annotations
@@ -11,7 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from scanner.acquisition.base import DeviceInfo, DeviceUnavailable, ScanSource
-from scanner.acquisition.camera import CAMERA_PREFIX, CameraSource, list_cameras
+from scanner.acquisition.camera import (
+    CAMERA_PREFIX,
+    RECORDING_PREFIX,
+    CameraSource,
+    list_cameras,
+    open_frames,
+    recording_info,
+)
 from scanner.acquisition.file_source import FILES_DEVICE_ID, FILES_INFO, FileSource
 from scanner.acquisition.hotfolder import HOTFOLDER_PREFIX, HotFolderSource, hotfolder_info
 from scanner.acquisition.sane_backend import SANE_PREFIX, SaneSource, list_sane_devices
@@ -23,10 +31,12 @@ def discover_devices(
     include_cameras: bool = False,
     *,
     hot_folders: Sequence[Path | str] = (),
+    recordings: Sequence[Path | str] = (),
     probe: bool = True,
 ) -> list[DeviceInfo]:
     """Every device that can be used now: SANE scanners (when SANE is available), WIA and
-    TWAIN scanners (Windows), the configured hot folders, cameras if asked, and file import.
+    TWAIN scanners (Windows), the configured hot folders, cameras (and recorded cameras) if
+    asked, and file import.
     A backend that fails is left out; discovery itself never raises for a device."""
     devices: list[DeviceInfo] = []
     devices.extend(list_sane_devices(probe=probe))
@@ -35,6 +45,7 @@ def discover_devices(
     devices.extend(hotfolder_info(Path(folder)) for folder in hot_folders)
     if include_cameras:
         devices.extend(list_cameras())
+        devices.extend(recording_info(Path(path)) for path in recordings)
     devices.append(FILES_INFO)
     return devices
 
@@ -57,6 +68,11 @@ def open_source(device_id: str, **kwargs: Any) -> ScanSource:
                 "thiết lập thiết bị."
             )
         return HotFolderSource(directory, **kwargs)
+    if device_id.startswith(RECORDING_PREFIX):
+        info = recording_info(Path(device_id.removeprefix(RECORDING_PREFIX)))
+        return CameraSource(
+            lambda: open_frames(device_id), device_id=device_id, label=info.label, **kwargs
+        )
     if device_id.startswith(CAMERA_PREFIX):
         index = device_id.removeprefix(CAMERA_PREFIX)
         if not index.isdigit():
@@ -83,6 +99,8 @@ def device_info(device_id: str) -> DeviceInfo:
         return SaneSource(device_id).info
     if device_id.startswith(HOTFOLDER_PREFIX):
         return hotfolder_info(Path(device_id.removeprefix(HOTFOLDER_PREFIX)))
+    if device_id.startswith(RECORDING_PREFIX):
+        return recording_info(Path(device_id.removeprefix(RECORDING_PREFIX)))
     if device_id.startswith(CAMERA_PREFIX):
         index = device_id.removeprefix(CAMERA_PREFIX)
         if index.isdigit():

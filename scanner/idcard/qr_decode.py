@@ -28,7 +28,6 @@ import zxingcpp
 from scanner.page import Image
 
 Engine = Literal["zxing", "pyzbar"]
-_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
 ENGINES: tuple[Engine, ...] = ("zxing", "pyzbar")
 
 _WHOLE_IMAGE_LADDER_MAX_PIXELS = 3_000_000
@@ -96,7 +95,11 @@ def _grey(image: Image) -> np.ndarray:
 
 def _zxing(grey: np.ndarray) -> tuple[list[QrSymbol], list[np.ndarray]]:
     """Decoded codes, and the corners of codes zxing located but could not decode."""
-    results = zxingcpp.read_barcodes(grey, formats=_QR_ONLY, return_errors=True)
+    results = zxingcpp.read_barcodes(
+        grey,
+        formats=zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode),
+        return_errors=True,
+    )
     found: list[QrSymbol] = []
     spots: list[np.ndarray] = []
     for result in results:

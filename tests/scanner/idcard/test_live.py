@@ -37,7 +37,7 @@ def test_card_recognized_within_a_second_of_being_still() -> None:
 
 def test_empty_desk_is_never_a_card() -> None:
     holder = idcards.random_holder(1)
-    frames, first_still = camera_frames.card_arriving(idcards.render_front(holder))
+    frames, _ = camera_frames.card_arriving(idcards.render_front(holder))
     reader = LiveCardReader(today=TODAY)
     updates = [reader.feed(Frame(image, i / FPS)) for i, image in enumerate(frames[:3])]
     assert all(u.reading is None and not u.done for u in updates)

@@ -1,0 +1,330 @@
+"""Read the citizen's chip ID card into the intake form: from a scanner, a document camera
+(live, with an overlay of what was found) or image files.
+
+Everything slow runs off the GUI thread: a scan or a file read in the thread pool, the camera
+on the live session's own threads (frames reach the preview through queued signals). The
+officer sees each field with where it came from; a field on which the QR, the MRZ, the
+printed front and what was typed disagree is shown in red with a choice of the values —
+nothing is silently picked. The card image is not kept.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QPointF, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import Settings
+from app.idcard import CardImages, camera_frames, read_card_files, scan_card
+from app.scanning import list_devices
+from scanner.acquisition.base import DeviceInfo
+from scanner.acquisition.camera import Frame
+from scanner.idcard.crosscheck import FIELD_LABELS, ORIGIN_LABELS, FieldValue, display
+from scanner.idcard.live import Corners, LiveCardReader, LiveSession, LiveUpdate
+from scanner.idcard.reader import CardReading
+from scanner.page import Image
+from ui.scan_panel import to_qimage
+from ui.workers import BackgroundJobs, Worker
+
+FILES = "files"
+PREVIEW_MAX_SIDE = 720
+CONFLICT_COLOUR = QColor("#fde2e1")
+
+
+class _LiveRelay(QObject):
+    """Carries the live session's callbacks (its own threads) to the GUI thread."""
+
+    frame = Signal(QImage, float)
+    update = Signal(object)
+    ended = Signal(object)
+
+
+class IdCardDialog(QDialog):
+    """``values()`` after ``exec()`` returns QDialog.Accepted: the fields to fill in."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        typed: Mapping[str, FieldValue],
+        *,
+        today: date,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Read ID card"))
+        self.settings, self.typed, self.today = settings, dict(typed), today
+        self._jobs = BackgroundJobs()
+        self._worker: Worker | None = None
+        self._session: LiveSession | None = None
+        self._relay = _LiveRelay()
+        self._relay.frame.connect(self._show_frame)
+        self._relay.update.connect(self._live_update)
+        self._relay.ended.connect(self._live_ended)
+        self._corners: Corners | None = None
+        self._scale = 1.0
+        self.reading: CardReading | None = None
+        self._choices: dict[str, QComboBox] = {}
+
+        self.source = QComboBox()
+        self.source.setObjectName("card_source")
+        self.source.addItem(self.tr("Image files…"), FILES)
+        self.read_button = QPushButton(self.tr("&Read card"))
+        self.read_button.setObjectName("read_card")
+        self.read_button.setDefault(True)
+        self.stop_button = QPushButton(self.tr("&Stop"))
+        self.stop_button.setEnabled(False)
+        source_label = QLabel(self.tr("S&ource:"))
+        source_label.setBuddy(self.source)
+        top = QHBoxLayout()
+        top.addWidget(source_label)
+        top.addWidget(self.source, 1)
+        top.addWidget(self.read_button)
+        top.addWidget(self.stop_button)
+
+        self.preview = QLabel(self.tr("Lay the card on the scanner or hold it to the camera."))
+        self.preview.setObjectName("card_preview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.preview.setMinimumSize(480, 300)
+        self.preview.setStyleSheet("background: #30343a; color: #e8e8e8;")
+        self.preview.setWordWrap(True)
+        self.status = QLabel()
+        self.status.setObjectName("card_status")
+        self.status.setWordWrap(True)
+        self.table = QTableWidget(0, 3)
+        self.table.setObjectName("card_fields")
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("From")])
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.warnings = QLabel()
+        self.warnings.setObjectName("card_warnings")
+        self.warnings.setWordWrap(True)
+        self.warnings.setStyleSheet("color: #8a5a00;")
+        self.buttons = QDialogButtonBox()
+        self.fill_button = self.buttons.addButton(
+            self.tr("&Fill in the form"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.fill_button.setObjectName("fill_form")
+        self.fill_button.setEnabled(False)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+
+        body = QHBoxLayout()
+        body.addWidget(self.preview, 3)
+        right = QVBoxLayout()
+        right.addWidget(self.table, 1)
+        right.addWidget(self.warnings)
+        body.addLayout(right, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(self.buttons)
+        self.resize(1100, 560)
+
+        self.read_button.clicked.connect(self.read)
+        self.stop_button.clicked.connect(self.stop)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.finished.connect(lambda _result: self.stop())
+        self._jobs.start(list_devices, settings, include_cameras=True, on_done=self._devices_found)
+        self.source.setFocus()
+
+    # --- sources ---------------------------------------------------------------------------
+    def _devices_found(self, devices: object) -> None:
+        assert isinstance(devices, list)
+        usable = [d for d in devices if isinstance(d, DeviceInfo) and d.kind in ("sane", "wia",
+                  "twain", "camera")]  # fmt: skip
+        for info in usable:
+            if self.source.findData(info.id) < 0:
+                self.source.insertItem(self.source.count() - 1, info.label, info.id)
+        preferred = self.settings.scanning.device
+        index = self.source.findData(preferred) if preferred else -1
+        self.source.setCurrentIndex(index if index >= 0 else 0)
+
+    def select_source(self, device_id: str) -> bool:
+        index = self.source.findData(device_id)
+        if index >= 0:
+            self.source.setCurrentIndex(index)
+        return index >= 0
+
+    # --- reading ---------------------------------------------------------------------------
+    def read(self) -> None:
+        self.stop()
+        device_id = str(self.source.currentData())
+        self._clear_result()
+        if device_id == FILES:
+            self._choose_files()
+        elif device_id.startswith("camera"):
+            self._start_camera(device_id)
+        else:
+            self._busy(self.tr("Scanning the card…"))
+            self._worker = self._jobs.start(
+                scan_card, device_id, self.settings, today=self.today,
+                on_done=self._read_done, on_error=self._failed,
+            )  # fmt: skip
+
+    def read_files(self, paths: list[Path]) -> None:
+        self._busy(self.tr("Reading the card…"))
+        self._worker = self._jobs.start(
+            read_card_files, paths, today=self.today, on_done=self._read_done,
+            on_error=self._failed,
+        )  # fmt: skip
+
+    def _choose_files(self) -> None:
+        names, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Images of the ID card"), str(Path.home()),
+            self.tr("Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)"),
+        )  # fmt: skip
+        if names:
+            self.read_files([Path(name) for name in names])
+
+    def _start_camera(self, device_id: str) -> None:
+        relay = self._relay
+
+        def frame_seen(frame: Frame) -> None:
+            image = to_qimage(frame.image, PREVIEW_MAX_SIDE)
+            relay.frame.emit(image, image.width() / frame.image.shape[1])
+
+        self._session = LiveSession(
+            lambda: camera_frames(device_id),
+            LiveCardReader(today=self.today),
+            on_frame=frame_seen,
+            on_update=relay.update.emit,
+            on_end=relay.ended.emit,
+        )
+        self._busy(self.tr("Hold the card still in front of the camera…"))
+        self._session.start()
+
+    def stop(self) -> None:
+        if self._session is not None:
+            self._session.stop()
+        if self._worker is not None:
+            self._worker.cancel.set()
+            self._worker = None
+            self._idle()
+
+    def _busy(self, message: str) -> None:
+        self.status.setText(message)
+        self.read_button.setEnabled(False)
+        self.stop_button.setEnabled(True)
+
+    def _idle(self) -> None:
+        self.read_button.setEnabled(True)
+        self.stop_button.setEnabled(False)
+
+    def _read_done(self, result: object) -> None:
+        assert isinstance(result, CardImages)
+        self._worker = None
+        self._idle()
+        if result.images:
+            self._show_image(result.images[0])
+        self._show_reading(result.reading)
+        notes = " ".join(result.errors)
+        self.status.setText(notes or self.tr("Card read. Check the values, then fill in the form."))
+
+    def _failed(self, message: str) -> None:
+        self._worker = None
+        self._idle()
+        self.status.setText(message)
+        self.read_button.setFocus()
+
+    # --- live camera -----------------------------------------------------------------------
+    def _show_frame(self, image: QImage, scale: float) -> None:
+        pixmap = QPixmap.fromImage(image)
+        if self._corners is not None:
+            painter = QPainter(pixmap)
+            painter.setPen(QPen(QColor("#2ecc71"), 4))
+            painter.drawPolygon(
+                QPolygonF([QPointF(x * scale, y * scale) for x, y in self._corners])
+            )
+            painter.end()
+        self.preview.setPixmap(
+            pixmap.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        )
+
+    def _live_update(self, update: object) -> None:
+        assert isinstance(update, LiveUpdate)
+        self._corners = update.qr_corners or self._corners
+        self.status.setText(update.message)
+        if update.reading is not None:
+            self._show_reading(update.reading)
+
+    def _live_ended(self, message: object) -> None:
+        self._session = None
+        self._idle()
+        if isinstance(message, str):
+            self.status.setText(message)
+            self.read_button.setFocus()
+
+    # --- result ----------------------------------------------------------------------------
+    def _show_image(self, image: Image) -> None:
+        pixmap = QPixmap.fromImage(to_qimage(image, PREVIEW_MAX_SIDE))
+        self.preview.setPixmap(
+            pixmap.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio)
+        )
+
+    def _clear_result(self) -> None:
+        self.reading = None
+        self._corners = None
+        self._choices = {}
+        self.table.setRowCount(0)
+        self.warnings.clear()
+        self.fill_button.setEnabled(False)
+
+    def _show_reading(self, reading: CardReading) -> None:
+        reading = reading.with_typed(self.typed, today=self.today)
+        self.reading = reading
+        self._choices = {}
+        conflicted = {conflict.field: conflict for conflict in reading.conflicts}
+        names = [name for name in FIELD_LABELS if name in reading.values or name in conflicted]
+        self.table.setRowCount(len(names))
+        for row, name in enumerate(names):
+            self.table.setItem(row, 0, QTableWidgetItem(FIELD_LABELS[name]))
+            conflict = conflicted.get(name)
+            if conflict is None:
+                value = reading.values[name]
+                self.table.setItem(row, 1, QTableWidgetItem(display(value)))
+                self.table.setItem(row, 2, QTableWidgetItem(ORIGIN_LABELS[reading.sources[name]]))
+                continue
+            choice = QComboBox()
+            choice.setObjectName(f"choose_{name}")
+            for origin, value in conflict.values.items():
+                choice.addItem(f"{display(value)}  ({ORIGIN_LABELS[origin]})", origin)
+            self._choices[name] = choice
+            self.table.setCellWidget(row, 1, choice)
+            marker = QTableWidgetItem(self.tr("differs — choose"))
+            for column in (0, 2):
+                item = self.table.item(row, column) or marker
+                item.setBackground(CONFLICT_COLOUR)
+            self.table.setItem(row, 2, marker)
+        self.table.resizeColumnsToContents()
+        self.warnings.setText("\n".join(f"• {warning}" for warning in reading.warnings))
+        self.fill_button.setEnabled(True)
+        self.fill_button.setFocus()
+
+    def values(self) -> dict[str, FieldValue]:
+        """The fields to fill in: the read values, and for each disagreement the officer's
+        choice."""
+        if self.reading is None:
+            return {}
+        chosen = dict(self.reading.values)
+        conflicts = {conflict.field: conflict for conflict in self.reading.conflicts}
+        for name, combo in self._choices.items():
+            chosen[name] = conflicts[name].values[str(combo.currentData())]
+        return chosen
