@@ -66,6 +66,7 @@ bench: venv
 	$(BIN)/python bench/receipt.py
 	$(BIN)/python bench/vault_lookup.py
 	$(BIN)/python bench/intake_commit.py
+	$(BIN)/python bench/idcard.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

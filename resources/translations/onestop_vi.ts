@@ -1,59 +1,65 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>CitizenForm</name>
     <message>
-        <location filename="../../ui/citizen_form.py" line="32" />
+        <location filename="../../ui/citizen_form.py" line="44"/>
         <source>1. Citizen</source>
         <translation>1. Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="54" />
+        <location filename="../../ui/citizen_form.py" line="64"/>
+        <source>Read &amp;ID card… (Ctrl+I)</source>
+        <translation>Đọc thẻ &amp;căn cước… (Ctrl+I)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/citizen_form.py" line="70"/>
         <source>Personal &amp;ID number:</source>
         <translation>Số định &amp;danh cá nhân:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="55" />
+        <location filename="../../ui/citizen_form.py" line="71"/>
         <source>Full &amp;name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="56" />
+        <location filename="../../ui/citizen_form.py" line="72"/>
         <source>Date of &amp;birth (dd/mm/yyyy):</source>
         <translation>Ngày &amp;sinh (ngày/tháng/năm):</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="57" />
+        <location filename="../../ui/citizen_form.py" line="73"/>
         <source>Se&amp;x:</source>
         <translation>&amp;Giới tính:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="58" />
+        <location filename="../../ui/citizen_form.py" line="74"/>
         <source>&amp;Address:</source>
         <translation>Đị&amp;a chỉ:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="59" />
+        <location filename="../../ui/citizen_form.py" line="75"/>
         <source>&amp;Phone:</source>
         <translation>Số điện &amp;thoại:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="60" />
+        <location filename="../../ui/citizen_form.py" line="76"/>
         <source>E&amp;mail:</source>
         <translation>&amp;Email:</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="113" />
+        <location filename="../../ui/citizen_form.py" line="129"/>
         <source>Enter a valid date of birth as dd/mm/yyyy.</source>
         <translation>Hãy nhập ngày sinh hợp lệ dạng ngày/tháng/năm.</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="115" />
+        <location filename="../../ui/citizen_form.py" line="131"/>
         <source>Enter the date of birth.</source>
         <translation>Hãy nhập ngày sinh.</translation>
     </message>
     <message>
-        <location filename="../../ui/citizen_form.py" line="118" />
+        <location filename="../../ui/citizen_form.py" line="134"/>
         <source>Choose the sex.</source>
         <translation>Hãy chọn giới tính.</translation>
     </message>
@@ -61,62 +67,62 @@
 <context>
     <name>ComponentsTable</name>
     <message>
-        <location filename="../../ui/components_table.py" line="51" />
+        <location filename="../../ui/components_table.py" line="51"/>
         <source>Paper</source>
         <translation>Tên giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="52" />
+        <location filename="../../ui/components_table.py" line="52"/>
         <source>Required</source>
         <translation>Bắt buộc</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="53" />
+        <location filename="../../ui/components_table.py" line="53"/>
         <source>Form</source>
         <translation>Hình thức</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="54" />
+        <location filename="../../ui/components_table.py" line="54"/>
         <source>Source</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="55" />
+        <location filename="../../ui/components_table.py" line="55"/>
         <source>Files</source>
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="130" />
+        <location filename="../../ui/components_table.py" line="130"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="130" />
+        <location filename="../../ui/components_table.py" line="130"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="134" />
+        <location filename="../../ui/components_table.py" line="134"/>
         <source>Re-used from vault</source>
         <translation>Tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="136" />
+        <location filename="../../ui/components_table.py" line="136"/>
         <source>Scanned ({n} p.)</source>
         <translation>Đã quét ({n} trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="138" />
+        <location filename="../../ui/components_table.py" line="138"/>
         <source>Attached</source>
         <translation>Đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="140" />
+        <location filename="../../ui/components_table.py" line="140"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="142" />
+        <location filename="../../ui/components_table.py" line="142"/>
         <source>Not provided</source>
         <translation>Không nộp</translation>
     </message>
@@ -124,205 +130,293 @@
 <context>
     <name>FirstRunDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="47" />
+        <location filename="../../ui/login.py" line="47"/>
         <source>First start: create the administrator</source>
         <translation>Khởi động lần đầu: tạo tài khoản quản trị</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="50" />
+        <location filename="../../ui/login.py" line="50"/>
         <source>No user exists yet. Create the administrator account and enter the identity of the receiving agency, as it is printed on receipts.</source>
         <translation>Chưa có người dùng nào. Hãy tạo tài khoản quản trị và nhập thông tin cơ quan tiếp nhận như sẽ in trên giấy tiếp nhận.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="68" />
+        <location filename="../../ui/login.py" line="68"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="69" />
+        <location filename="../../ui/login.py" line="69"/>
         <source>&amp;Full name:</source>
         <translation>&amp;Họ và tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="70" />
+        <location filename="../../ui/login.py" line="70"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="71" />
+        <location filename="../../ui/login.py" line="71"/>
         <source>Password &amp;again:</source>
         <translation>Nhập &amp;lại mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="72" />
+        <location filename="../../ui/login.py" line="72"/>
         <source>Agency &amp;code:</source>
         <translation>&amp;Mã cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="73" />
+        <location filename="../../ui/login.py" line="73"/>
         <source>Agency &amp;name:</source>
         <translation>Tên &amp;cơ quan:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="74" />
+        <location filename="../../ui/login.py" line="74"/>
         <source>&amp;Superior body:</source>
         <translation>Cơ quan &amp;chủ quản:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="75" />
+        <location filename="../../ui/login.py" line="75"/>
         <source>Place &amp;name on forms:</source>
         <translation>Địa &amp;danh in trên biểu mẫu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="77"/>
         <source>Create</source>
         <translation>Tạo tài khoản</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="77" />
+        <location filename="../../ui/login.py" line="77"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="89" />
+        <location filename="../../ui/login.py" line="89"/>
         <source>The two passwords differ.</source>
         <translation>Hai lần nhập mật khẩu không khớp.</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="93" />
+        <location filename="../../ui/login.py" line="93"/>
         <source>Enter the agency code and name.</source>
         <translation>Hãy nhập mã và tên cơ quan.</translation>
     </message>
 </context>
 <context>
+    <name>IdCardDialog</name>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="70"/>
+        <source>Read ID card</source>
+        <translation>Đọc thẻ căn cước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="86"/>
+        <source>Image files…</source>
+        <translation>Tệp ảnh…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="87"/>
+        <source>&amp;Read card</source>
+        <translation>Đọ&amp;c thẻ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="90"/>
+        <source>&amp;Stop</source>
+        <translation>&amp;Dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="92"/>
+        <source>S&amp;ource:</source>
+        <translation>&amp;Nguồn:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="100"/>
+        <source>Lay the card on the scanner or hold it to the camera.</source>
+        <translation>Đặt thẻ lên máy quét hoặc đưa thẻ trước camera.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <source>Field</source>
+        <translation>Trường</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <source>Value</source>
+        <translation>Giá trị</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <source>From</source>
+        <translation>Nguồn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="121"/>
+        <source>&amp;Fill in the form</source>
+        <translation>Điền &amp;vào biểu mẫu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="176"/>
+        <source>Scanning the card…</source>
+        <translation>Đang quét thẻ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="183"/>
+        <source>Reading the card…</source>
+        <translation>Đang đọc thẻ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="191"/>
+        <source>Images of the ID card</source>
+        <translation>Ảnh thẻ căn cước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="192"/>
+        <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
+        <translation>Ảnh (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="211"/>
+        <source>Hold the card still in front of the camera…</source>
+        <translation>Giữ yên thẻ trước camera…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="239"/>
+        <source>Card read. Check the values, then fill in the form.</source>
+        <translation>Đã đọc thẻ. Hãy kiểm tra các giá trị rồi điền vào biểu mẫu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="311"/>
+        <source>differs — choose</source>
+        <translation>không khớp — hãy chọn</translation>
+    </message>
+</context>
+<context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="87" />
+        <location filename="../../ui/intake_view.py" line="89"/>
         <source>Scan</source>
         <translation>Quét giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="88" />
+        <location filename="../../ui/intake_view.py" line="90"/>
         <source>Attached file</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="91" />
+        <location filename="../../ui/intake_view.py" line="93"/>
         <source>&amp;Attach files… (Ctrl+O)</source>
         <translation>Đính &amp;kèm tệp… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="92" />
+        <location filename="../../ui/intake_view.py" line="94"/>
         <source>Remove attached files</source>
         <translation>Bỏ tệp đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="93" />
+        <location filename="../../ui/intake_view.py" line="95"/>
         <source>3. Papers</source>
         <translation>3. Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="106" />
+        <location filename="../../ui/intake_view.py" line="108"/>
         <source>Reason (required to request a supplement or refuse)</source>
         <translation>Lý do (bắt buộc khi yêu cầu bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="108" />
+        <location filename="../../ui/intake_view.py" line="110"/>
         <source>Accept and issue receipt (Ctrl+Enter)</source>
         <translation>Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="110" />
+        <location filename="../../ui/intake_view.py" line="112"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111" />
+        <location filename="../../ui/intake_view.py" line="113"/>
         <source>Refuse</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="115" />
+        <location filename="../../ui/intake_view.py" line="117"/>
         <source>4. Outcome</source>
         <translation>4. Kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="125" />
+        <location filename="../../ui/intake_view.py" line="127"/>
         <source>Dossier taken in</source>
         <translation>Hồ sơ đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="135" />
+        <location filename="../../ui/intake_view.py" line="137"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="136" />
+        <location filename="../../ui/intake_view.py" line="138"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="137" />
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>&amp;New dossier (Ctrl+N)</source>
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="229" />
+        <location filename="../../ui/intake_view.py" line="244"/>
         <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
         <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="242" />
+        <location filename="../../ui/intake_view.py" line="257"/>
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="247" />
+        <location filename="../../ui/intake_view.py" line="262"/>
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="249" />
+        <location filename="../../ui/intake_view.py" line="264"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="255" />
+        <location filename="../../ui/intake_view.py" line="270"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="278" />
-        <source>Correct the citizen's details marked in red.</source>
+        <location filename="../../ui/intake_view.py" line="293"/>
+        <source>Correct the citizen&apos;s details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="281" />
+        <location filename="../../ui/intake_view.py" line="296"/>
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="287" />
+        <location filename="../../ui/intake_view.py" line="302"/>
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="292" />
+        <location filename="../../ui/intake_view.py" line="307"/>
         <source>Pages are still being recognized; wait a moment.</source>
         <translation>Còn trang đang được nhận dạng chữ; hãy chờ giây lát.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="295" />
+        <location filename="../../ui/intake_view.py" line="310"/>
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="313" />
+        <location filename="../../ui/intake_view.py" line="328"/>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="342" />
+        <location filename="../../ui/intake_view.py" line="357"/>
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -330,27 +424,27 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../ui/login.py" line="121" />
+        <location filename="../../ui/login.py" line="121"/>
         <source>Log in — One-stop counter</source>
         <translation>Đăng nhập — Bộ phận Một cửa</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="126" />
+        <location filename="../../ui/login.py" line="126"/>
         <source>&amp;User name:</source>
         <translation>&amp;Tên đăng nhập:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="127" />
+        <location filename="../../ui/login.py" line="127"/>
         <source>&amp;Password:</source>
         <translation>&amp;Mật khẩu:</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="129" />
+        <location filename="../../ui/login.py" line="129"/>
         <source>Log in</source>
         <translation>Đăng nhập</translation>
     </message>
     <message>
-        <location filename="../../ui/login.py" line="129" />
+        <location filename="../../ui/login.py" line="129"/>
         <source>Cancel</source>
         <translation>Hủy</translation>
     </message>
@@ -358,138 +452,138 @@
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../ui/lookup_view.py" line="43" />
+        <location filename="../../ui/lookup_view.py" line="43"/>
         <source>Dossier code, or scan the QR of the receipt with the barcode reader</source>
         <translation>Mã hồ sơ, hoặc quét mã QR trên giấy tiếp nhận bằng đầu đọc mã</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="45" />
+        <location filename="../../ui/lookup_view.py" line="45"/>
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="51" />
+        <location filename="../../ui/lookup_view.py" line="51"/>
         <source>Search the text of digitized papers (with or without diacritics)</source>
         <translation>Tìm trong nội dung giấy tờ đã số hóa (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="53" />
+        <location filename="../../ui/lookup_view.py" line="53"/>
         <source>Search &amp;text</source>
         <translation>Tìm &amp;nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="54" />
+        <location filename="../../ui/lookup_view.py" line="54"/>
         <source>&amp;Print form again</source>
         <translation>&amp;In lại biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="80" />
-        <location filename="../../ui/lookup_view.py" line="89" />
+        <location filename="../../ui/lookup_view.py" line="80"/>
+        <location filename="../../ui/lookup_view.py" line="89"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="103" />
+        <location filename="../../ui/lookup_view.py" line="103"/>
         <source>No digitized paper contains these words.</source>
         <translation>Không có giấy tờ số hóa nào chứa các từ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="106" />
+        <location filename="../../ui/lookup_view.py" line="106"/>
         <source>{n} pages found.</source>
         <translation>Tìm thấy {n} trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="108" />
+        <location filename="../../ui/lookup_view.py" line="108"/>
         <source>page {n}</source>
         <translation>trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="130" />
+        <location filename="../../ui/lookup_view.py" line="130"/>
         <source>waiting to be sent</source>
         <translation>đang chờ chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="131" />
+        <location filename="../../ui/lookup_view.py" line="131"/>
         <source>sending</source>
         <translation>đang chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="132" />
+        <location filename="../../ui/lookup_view.py" line="132"/>
         <source>delivered</source>
         <translation>đã chuyển đến cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="133" />
+        <location filename="../../ui/lookup_view.py" line="133"/>
         <source>rejected</source>
         <translation>bị từ chối nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="134" />
+        <location filename="../../ui/lookup_view.py" line="134"/>
         <source>failed, needs attention</source>
         <translation>không chuyển được, cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="137" />
+        <location filename="../../ui/lookup_view.py" line="137"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="138" />
+        <location filename="../../ui/lookup_view.py" line="138"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="139" />
+        <location filename="../../ui/lookup_view.py" line="139"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="141" />
+        <location filename="../../ui/lookup_view.py" line="141"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="144" />
+        <location filename="../../ui/lookup_view.py" line="144"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="145" />
+        <location filename="../../ui/lookup_view.py" line="145"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="146" />
+        <location filename="../../ui/lookup_view.py" line="146"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="147" />
+        <location filename="../../ui/lookup_view.py" line="147"/>
         <source>Transfer</source>
         <translation>Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="150" />
+        <location filename="../../ui/lookup_view.py" line="150"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="155" />
+        <location filename="../../ui/lookup_view.py" line="155"/>
         <source>re-used from the vault</source>
         <translation>tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="157" />
+        <location filename="../../ui/lookup_view.py" line="157"/>
         <source>handed in</source>
         <translation>đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="159" />
+        <location filename="../../ui/lookup_view.py" line="159"/>
         <source>missing</source>
         <translation>còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="159" />
+        <location filename="../../ui/lookup_view.py" line="159"/>
         <source>not provided</source>
         <translation>không nộp</translation>
     </message>
@@ -497,57 +591,57 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="24" />
+        <location filename="../../ui/main_window.py" line="24"/>
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32" />
+        <location filename="../../ui/main_window.py" line="32"/>
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33" />
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35" />
+        <location filename="../../ui/main_window.py" line="35"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38" />
+        <location filename="../../ui/main_window.py" line="38"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40" />
+        <location filename="../../ui/main_window.py" line="40"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45" />
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62" />
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63" />
+        <location filename="../../ui/main_window.py" line="63"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65" />
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -555,27 +649,27 @@
 <context>
     <name>PdfPrinter</name>
     <message>
-        <location filename="../../ui/pdf_output.py" line="76" />
+        <location filename="../../ui/pdf_output.py" line="76"/>
         <source>Printing failed</source>
         <translation>In không thành công</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="82" />
+        <location filename="../../ui/pdf_output.py" line="82"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="82" />
+        <location filename="../../ui/pdf_output.py" line="82"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="92" />
+        <location filename="../../ui/pdf_output.py" line="92"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="93" />
+        <location filename="../../ui/pdf_output.py" line="93"/>
         <source>Could not write {path}: {error}. Choose another folder.</source>
         <translation>Không ghi được {path}: {error}. Hãy chọn thư mục khác.</translation>
     </message>
@@ -583,28 +677,28 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../ui/preview.py" line="29" />
-        <location filename="../../ui/preview.py" line="57" />
+        <location filename="../../ui/preview.py" line="29"/>
+        <location filename="../../ui/preview.py" line="57"/>
         <source>Select an attached paper to see it here.</source>
         <translation>Chọn một giấy tờ đã đính kèm để xem tại đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="35" />
+        <location filename="../../ui/preview.py" line="35"/>
         <source>◀ Previous page</source>
         <translation>◀ Trang trước</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="36" />
+        <location filename="../../ui/preview.py" line="36"/>
         <source>Next page ▶</source>
         <translation>Trang sau ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="72" />
+        <location filename="../../ui/preview.py" line="72"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="85" />
+        <location filename="../../ui/preview.py" line="85"/>
         <source>{name} — page {page} of {count}</source>
         <translation>{name} — trang {page} / {count}</translation>
     </message>
@@ -612,12 +706,12 @@
 <context>
     <name>ProcedurePicker</name>
     <message>
-        <location filename="../../ui/procedure_picker.py" line="25" />
+        <location filename="../../ui/procedure_picker.py" line="25"/>
         <source>2. Procedure</source>
         <translation>2. Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/procedure_picker.py" line="29" />
+        <location filename="../../ui/procedure_picker.py" line="29"/>
         <source>Search by name or code, e.g. khai sinh</source>
         <translation>Tìm theo tên hoặc mã, ví dụ: khai sinh</translation>
     </message>
@@ -625,119 +719,119 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../ui/scan_panel.py" line="157" />
+        <location filename="../../ui/scan_panel.py" line="158"/>
         <source>&amp;Scan (F5)</source>
         <translation>&amp;Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="158" />
+        <location filename="../../ui/scan_panel.py" line="159"/>
         <source>From &amp;files…</source>
         <translation>Từ &amp;tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="159" />
+        <location filename="../../ui/scan_panel.py" line="160"/>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="161" />
+        <location filename="../../ui/scan_panel.py" line="162"/>
         <source>Rotate ↻ (Ctrl+R)</source>
         <translation>Xoay ↻ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="162" />
+        <location filename="../../ui/scan_panel.py" line="163"/>
         <source>Delete page (Del)</source>
         <translation>Xóa trang (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="163" />
+        <location filename="../../ui/scan_panel.py" line="164"/>
         <source>Rescan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="165" />
+        <location filename="../../ui/scan_panel.py" line="166"/>
         <source>Move to paper</source>
         <translation>Chuyển sang giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="176" />
-        <location filename="../../ui/scan_panel.py" line="522" />
+        <location filename="../../ui/scan_panel.py" line="177"/>
+        <location filename="../../ui/scan_panel.py" line="523"/>
         <source>Scanned pages appear here.</source>
         <translation>Các trang đã quét hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="182" />
+        <location filename="../../ui/scan_panel.py" line="183"/>
         <source>%v of %m pages recognized</source>
         <translation>Đã nhận dạng %v/%m trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="235" />
+        <location filename="../../ui/scan_panel.py" line="236"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="246" />
+        <location filename="../../ui/scan_panel.py" line="247"/>
         <source>No scanner found — use files</source>
         <translation>Không thấy máy quét — hãy dùng tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="285" />
+        <location filename="../../ui/scan_panel.py" line="286"/>
         <source>Choose a scanner first, or add pages from files.</source>
         <translation>Hãy chọn máy quét, hoặc thêm trang từ tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="293" />
+        <location filename="../../ui/scan_panel.py" line="294"/>
         <source>Pages from files</source>
         <translation>Thêm trang từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="295" />
+        <location filename="../../ui/scan_panel.py" line="296"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="305" />
+        <location filename="../../ui/scan_panel.py" line="306"/>
         <source>Choose the procedure and the paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="314" />
-        <location filename="../../ui/scan_panel.py" line="403" />
+        <location filename="../../ui/scan_panel.py" line="315"/>
+        <location filename="../../ui/scan_panel.py" line="404"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="359" />
+        <location filename="../../ui/scan_panel.py" line="145"/>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="387" />
+        <location filename="../../ui/scan_panel.py" line="388"/>
         <source>A blank page was left out.</source>
         <translation>Đã bỏ một trang trắng.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="404" />
+        <location filename="../../ui/scan_panel.py" line="405"/>
         <source>Scanning finished.</source>
         <translation>Đã quét xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="451" />
+        <location filename="../../ui/scan_panel.py" line="452"/>
         <source>Select one page and a scanner to rescan it.</source>
         <translation>Hãy chọn một trang và máy quét để quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="502" />
+        <location filename="../../ui/scan_panel.py" line="503"/>
         <source>Page {n}</source>
         <translation>Trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="532" />
+        <location filename="../../ui/scan_panel.py" line="533"/>
         <source>Rotation {r}°, skew {s:.1f}°, confidence {c}</source>
         <translation>Xoay {r}°, nghiêng {s:.1f}°, độ tin cậy {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="540" />
+        <location filename="../../ui/scan_panel.py" line="541"/>
         <source>Recognizing…</source>
         <translation>Đang nhận dạng chữ…</translation>
     </message>
