@@ -68,6 +68,36 @@ def grab(widget: QWidget, name: str) -> None:
     print(OUT / name)
 
 
+def idcard_screenshots(window: MainWindow, tmp: Path) -> None:
+    """The ID-card reader: live on a recorded camera, then a conflict with typed data."""
+    import cv2
+
+    from tests.support import camera_frames, idcards
+
+    window.tabs.setCurrentWidget(window.intake)
+    view = window.intake
+    view.reset()
+    holder = idcards.random_holder(2026)
+    frames, _ = camera_frames.card_arriving(idcards.render_front(holder), seed=3)
+    folder = tmp / "frames"
+    folder.mkdir()
+    for index, frame in enumerate(frames):
+        cv2.imwrite(str(folder / f"{index:03d}.png"), cv2.cvtColor(frame, cv2.COLOR_RGB2BGR))
+    view.ctx.settings.scanning.camera_recordings = [folder]
+    device = f"camera-recording:{folder}"
+    view.citizen.full_name.setText("Nguyễn Văn Nam")  # typed before the card: a conflict
+    dialog = view.read_id_card()
+    wait_for(lambda: dialog.source.findData(device) >= 0)
+    dialog.select_source(device)
+    dialog.read()
+    wait_for(lambda: dialog.fill_button.isEnabled() and dialog._session is None, 30000)
+    settle()
+    grab(dialog, "idcard-camera.png")
+    dialog.accept()
+    settle()
+    grab(window, "idcard-filled.png")
+
+
 def main() -> None:
     ensure_sane_test_config()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -166,6 +196,7 @@ def main() -> None:
     window.lookup.look_up()
     wait_for(lambda: "Mã hồ sơ" in window.lookup.details.toPlainText())
     grab(window, "lookup.png")
+    idcard_screenshots(window, tmp)
     view.pipeline.close(wait=False)
     app.quit()
 

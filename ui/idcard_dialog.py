@@ -35,7 +35,7 @@ from app.idcard import CardImages, camera_frames, read_card_files, scan_card
 from app.scanning import list_devices
 from scanner.acquisition.base import DeviceInfo
 from scanner.acquisition.camera import Frame
-from scanner.idcard.crosscheck import FIELD_LABELS, ORIGIN_LABELS, FieldValue, display
+from scanner.idcard.crosscheck import FieldValue, display
 from scanner.idcard.live import Corners, LiveCardReader, LiveSession, LiveUpdate
 from scanner.idcard.reader import CardReading
 from scanner.page import Image
@@ -77,7 +77,7 @@ class IdCardDialog(QDialog):
         self._relay.update.connect(self._live_update)
         self._relay.ended.connect(self._live_ended)
         self._corners: Corners | None = None
-        self._scale = 1.0
+        self._last_frame: tuple[QImage, float] | None = None
         self.reading: CardReading | None = None
         self._choices: dict[str, QComboBox] = {}
 
@@ -108,7 +108,7 @@ class IdCardDialog(QDialog):
         self.status.setWordWrap(True)
         self.table = QTableWidget(0, 3)
         self.table.setObjectName("card_fields")
-        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("Value"), self.tr("From")])
+        self.table.setHorizontalHeaderLabels([self.tr("Field"), self.tr("From"), self.tr("Value")])
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
@@ -122,7 +122,7 @@ class IdCardDialog(QDialog):
         )
         self.fill_button.setObjectName("fill_form")
         self.fill_button.setEnabled(False)
-        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons.addButton(self.tr("Close"), QDialogButtonBox.ButtonRole.RejectRole)
 
         body = QHBoxLayout()
         body.addWidget(self.preview, 3)
@@ -246,13 +246,20 @@ class IdCardDialog(QDialog):
 
     # --- live camera -----------------------------------------------------------------------
     def _show_frame(self, image: QImage, scale: float) -> None:
+        self._last_frame = (image, scale)
+        self._paint_frame()
+
+    def _paint_frame(self) -> None:
+        """The newest frame, with the outline of the QR where it was found."""
+        if self._last_frame is None:
+            return
+        image, scale = self._last_frame
         pixmap = QPixmap.fromImage(image)
         if self._corners is not None:
             painter = QPainter(pixmap)
             painter.setPen(QPen(QColor("#2ecc71"), 4))
-            painter.drawPolygon(
-                QPolygonF([QPointF(x * scale, y * scale) for x, y in self._corners])
-            )
+            outline = QPolygonF([QPointF(x * scale, y * scale) for x, y in self._corners])
+            painter.drawPolygon(outline)
             painter.end()
         self.preview.setPixmap(
             pixmap.scaled(self.preview.size(), Qt.AspectRatioMode.KeepAspectRatio)
@@ -260,7 +267,9 @@ class IdCardDialog(QDialog):
 
     def _live_update(self, update: object) -> None:
         assert isinstance(update, LiveUpdate)
-        self._corners = update.qr_corners or self._corners
+        if update.qr_corners is not None:
+            self._corners = update.qr_corners
+            self._paint_frame()
         self.status.setText(update.message)
         if update.reading is not None:
             self._show_reading(update.reading)
@@ -282,6 +291,7 @@ class IdCardDialog(QDialog):
     def _clear_result(self) -> None:
         self.reading = None
         self._corners = None
+        self._last_frame = None
         self._choices = {}
         self.table.setRowCount(0)
         self.warnings.clear()
@@ -292,31 +302,56 @@ class IdCardDialog(QDialog):
         self.reading = reading
         self._choices = {}
         conflicted = {conflict.field: conflict for conflict in reading.conflicts}
-        names = [name for name in FIELD_LABELS if name in reading.values or name in conflicted]
+        labels = self._field_labels()
+        origins = self._origin_labels()
+        names = [name for name in labels if name in reading.values or name in conflicted]
         self.table.setRowCount(len(names))
         for row, name in enumerate(names):
-            self.table.setItem(row, 0, QTableWidgetItem(FIELD_LABELS[name]))
+            self.table.setItem(row, 0, QTableWidgetItem(labels[name]))
             conflict = conflicted.get(name)
             if conflict is None:
-                value = reading.values[name]
-                self.table.setItem(row, 1, QTableWidgetItem(display(value)))
-                self.table.setItem(row, 2, QTableWidgetItem(ORIGIN_LABELS[reading.sources[name]]))
+                value = QTableWidgetItem(display(reading.values[name]))
+                value.setToolTip(value.text())
+                self.table.setItem(row, 1, QTableWidgetItem(origins[reading.sources[name]]))
+                self.table.setItem(row, 2, value)
                 continue
             choice = QComboBox()
             choice.setObjectName(f"choose_{name}")
-            for origin, value in conflict.values.items():
-                choice.addItem(f"{display(value)}  ({ORIGIN_LABELS[origin]})", origin)
+            for origin, option in conflict.values.items():
+                choice.addItem(f"{display(option)}  ({origins[origin]})", origin)
             self._choices[name] = choice
-            self.table.setCellWidget(row, 1, choice)
             marker = QTableWidgetItem(self.tr("differs — choose"))
-            for column in (0, 2):
-                item = self.table.item(row, column) or marker
-                item.setBackground(CONFLICT_COLOUR)
-            self.table.setItem(row, 2, marker)
-        self.table.resizeColumnsToContents()
+            self.table.setItem(row, 1, marker)
+            self.table.setCellWidget(row, 2, choice)
+            for column in (0, 1):
+                cell = self.table.item(row, column)
+                if cell is not None:
+                    cell.setBackground(CONFLICT_COLOUR)
+        self.table.resizeColumnToContents(0)
+        self.table.resizeColumnToContents(1)
         self.warnings.setText("\n".join(f"• {warning}" for warning in reading.warnings))
         self.fill_button.setEnabled(True)
         self.fill_button.setFocus()
+
+    def _field_labels(self) -> dict[str, str]:
+        return {
+            "id_number": self.tr("Personal ID number"),
+            "old_id": self.tr("Old ID card number"),
+            "full_name": self.tr("Full name"),
+            "date_of_birth": self.tr("Date of birth"),
+            "sex": self.tr("Sex"),
+            "address": self.tr("Permanent address"),
+            "issue_date": self.tr("Date of issue"),
+            "expiry_date": self.tr("Valid until"),
+        }
+
+    def _origin_labels(self) -> dict[str, str]:
+        return {
+            "qr": self.tr("QR code"),
+            "mrz": self.tr("MRZ"),
+            "ocr": self.tr("printed front"),
+            "typed": self.tr("typed"),
+        }
 
     def values(self) -> dict[str, FieldValue]:
         """The fields to fill in: the read values, and for each disagreement the officer's

@@ -253,6 +253,11 @@
         <translation>Điền &amp;vào biểu mẫu</translation>
     </message>
     <message>
+        <location filename="../../ui/idcard_dialog.py" line="125"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
         <location filename="../../ui/idcard_dialog.py" line="176"/>
         <source>Scanning the card…</source>
         <translation>Đang quét thẻ…</translation>
@@ -283,9 +288,69 @@
         <translation>Đã đọc thẻ. Hãy kiểm tra các giá trị rồi điền vào biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="311"/>
+        <location filename="../../ui/idcard_dialog.py" line="323"/>
         <source>differs — choose</source>
         <translation>không khớp — hãy chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="338"/>
+        <source>Personal ID number</source>
+        <translation>Số định danh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="339"/>
+        <source>Old ID card number</source>
+        <translation>Số CMND cũ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="340"/>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="341"/>
+        <source>Date of birth</source>
+        <translation>Ngày sinh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="342"/>
+        <source>Sex</source>
+        <translation>Giới tính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="343"/>
+        <source>Permanent address</source>
+        <translation>Nơi thường trú</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="344"/>
+        <source>Date of issue</source>
+        <translation>Ngày cấp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="345"/>
+        <source>Valid until</source>
+        <translation>Có giá trị đến</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="350"/>
+        <source>QR code</source>
+        <translation>mã QR</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="351"/>
+        <source>MRZ</source>
+        <translation>vùng MRZ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="352"/>
+        <source>printed front</source>
+        <translation>chữ in mặt trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="353"/>
+        <source>typed</source>
+        <translation>đã gõ</translation>
     </message>
 </context>
 <context>

@@ -121,7 +121,7 @@ def test_conflict_with_typed_data_is_shown_and_chosen(
     combo = dialog.findChild(QComboBox, "choose_sex")
     assert combo is not None
     assert combo.count() == 2  # the card's value and the typed one, each with its origin
-    assert "mã QR" in combo.itemText(0) and "đã nhập" in combo.itemText(1)
+    assert "mã QR" in combo.itemText(0) and "đã gõ" in combo.itemText(1)
     assert "Giới tính không khớp" in dialog.warnings.text()
     fill(qtbot, dialog)
     assert view.citizen.sex.currentText() == holder.sex  # the first choice: the card's
