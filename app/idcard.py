@@ -21,7 +21,7 @@ from scanner.acquisition.base import ScanProfile
 from scanner.acquisition.camera import FrameSource
 from scanner.idcard.crosscheck import FieldValue
 from scanner.idcard.reader import CardReading, NoCardFound, read_card
-from scanner.page import Image, PageError
+from scanner.page import Image, Page, PageError
 
 ID_CARD_PROFILE = ScanProfile(
     name="Thẻ căn cước", resolution=300, mode="color", source="flatbed", page_size="A4"
@@ -30,43 +30,43 @@ ID_CARD_PROFILE = ScanProfile(
 
 
 @dataclass(frozen=True)
-class LoadedImages:
-    images: tuple[Image, ...]
-    errors: tuple[str, ...]
-    """Files or pages that could not be read (Vietnamese, naming them)."""
-
-
-@dataclass(frozen=True)
 class CardImages:
-    """A reading and the images it came from (for the officer's preview)."""
+    """A reading and the pages it came from (for the preview, and for the dossier if the
+    officer adds the card as a paper)."""
 
     reading: CardReading
-    images: tuple[Image, ...]
+    pages: tuple[Page, ...]
     errors: tuple[str, ...] = ()
+    """Files or pages that could not be read (Vietnamese, naming them)."""
+
+    @property
+    def images(self) -> tuple[Image, ...]:
+        return tuple(page.image for page in self.pages)
 
 
-def load_images(paths: Sequence[Path]) -> LoadedImages:
-    """The pages of *paths* (images, multi-page TIFF, PDF) as RGB arrays."""
+def load_pages(paths: Sequence[Path]) -> tuple[list[Page], list[str]]:
+    """The pages of *paths* (images, multi-page TIFF, PDF), and the messages of those that
+    could not be read."""
     from scanner.acquisition.file_source import FileSource
 
-    images: list[Image] = []
+    pages: list[Page] = []
     errors: list[str] = []
     for item in FileSource(list(paths)).scan(ID_CARD_PROFILE):
         if isinstance(item, PageError):
             errors.append(item.message)
         else:
-            images.append(item.image)
-    return LoadedImages(tuple(images), tuple(errors))
+            pages.append(item)
+    return pages, errors
 
 
 def read_card_files(paths: Sequence[Path], *, today: date) -> CardImages:
-    """Read the card in *paths* (``errors``: the files that could not be opened). Raises
-    :class:`UserError` when no file could be opened at all and :class:`NoCardFound` when no
-    card is in them."""
-    loaded = load_images(paths)
-    if not loaded.images:
-        raise UserError(" ".join(loaded.errors) or "Chưa chọn tệp ảnh nào của thẻ căn cước.")
-    return CardImages(read_card(loaded.images, today=today), loaded.images, loaded.errors)
+    """Read the card in *paths*. Raises :class:`UserError` when no file could be opened at
+    all and :class:`NoCardFound` when no card is in them."""
+    pages, errors = load_pages(paths)
+    if not pages:
+        raise UserError(" ".join(errors) or "Chưa chọn tệp ảnh nào của thẻ căn cước.")
+    reading = read_card([page.image for page in pages], today=today)
+    return CardImages(reading, tuple(pages), tuple(errors))
 
 
 def scan_card(
@@ -75,17 +75,15 @@ def scan_card(
     """Scan the card lying on the glass of *device_id* and read it."""
     from app.scanning import open_device
 
-    images: list[Image] = []
     faults: list[str] = []
-    for item in open_device(device_id, settings).scan(ID_CARD_PROFILE, cancel):
-        if isinstance(item, PageError):
-            faults.append(item.message)
-        else:
-            images.append(item.image)
-            break  # one side at a time: the card is on the glass, the rest is empty
-    if not images:
-        raise UserError(" ".join(faults) or "Máy quét không trả về ảnh nào. Hãy quét lại.")
-    return CardImages(read_card(images, today=today), tuple(images))
+    with open_device(device_id, settings) as source:
+        for item in source.scan(ID_CARD_PROFILE, cancel):
+            if isinstance(item, PageError):
+                faults.append(item.message)
+                continue
+            # One side at a time: the card is on the glass, nothing else to wait for.
+            return CardImages(read_card([item.image], today=today), (item,))
+    raise UserError(" ".join(faults) or "Máy quét không trả về ảnh nào. Hãy quét lại.")
 
 
 def camera_frames(device_id: str) -> FrameSource:
@@ -116,10 +114,9 @@ __all__ = [
     "ID_CARD_PROFILE",
     "CardImages",
     "CardReading",
-    "LoadedImages",
     "NoCardFound",
     "camera_frames",
-    "load_images",
+    "load_pages",
     "read_card_files",
     "scan_card",
     "typed_values",

@@ -68,11 +68,26 @@ class ComponentsTable(QTableWidget):
         self.itemChanged.connect(self._item_changed)
 
     def load(self, components: list[ProcedureComponent], hits: dict[str, int]) -> None:
-        self.states = [
-            ComponentState(c, hits.get(c.code), reuse=c.code in hits) for c in components
-        ]
+        """Show *components* with their vault hits. Reloading the same procedure (the ID
+        number was corrected, the card was read) keeps the files and scans already added to
+        each paper, and the selected row."""
+        previous = {state.component.code: state for state in self.states}
+        current = self.current_state()
+        self.states = []
+        for component in components:
+            kept = previous.get(component.code)
+            state = ComponentState(
+                component, hits.get(component.code), reuse=component.code in hits
+            )
+            if kept is not None and kept.component.id == component.id:
+                state.files, state.scanned_pages = kept.files, kept.scanned_pages
+                state.reuse = state.reuse and not (kept.files or kept.scanned_pages)
+            self.states.append(state)
         self._refresh()
-        if self.states:
+        codes = [state.component.code for state in self.states]
+        if current is not None and current.component.code in codes:
+            self.setCurrentCell(codes.index(current.component.code), COL_NAME)
+        elif self.states:
             self.setCurrentCell(0, COL_NAME)
 
     def current_state(self) -> ComponentState | None:

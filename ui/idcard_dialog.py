@@ -17,6 +17,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -33,12 +34,12 @@ from PySide6.QtWidgets import (
 from app.config import Settings
 from app.idcard import CardImages, camera_frames, read_card_files, scan_card
 from app.scanning import list_devices
-from scanner.acquisition.base import DeviceInfo
+from scanner.acquisition.base import DeviceInfo, estimate_dpi_a4
 from scanner.acquisition.camera import Frame
 from scanner.idcard.crosscheck import FieldValue, display
 from scanner.idcard.live import Corners, LiveCardReader, LiveSession, LiveUpdate
 from scanner.idcard.reader import CardReading
-from scanner.page import Image
+from scanner.page import Image, Page
 from ui.scan_panel import to_qimage
 from ui.workers import BackgroundJobs, Worker
 
@@ -64,6 +65,7 @@ class IdCardDialog(QDialog):
         typed: Mapping[str, FieldValue],
         *,
         today: date,
+        attach_to: str | None = None,
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
@@ -80,6 +82,15 @@ class IdCardDialog(QDialog):
         self._last_frame: tuple[QImage, float] | None = None
         self.reading: CardReading | None = None
         self._choices: dict[str, QComboBox] = {}
+        self._pages: list[Page] = []
+        self.attach_card = QCheckBox(
+            self.tr("Also add the card image to the paper «{paper}»").format(paper=attach_to)
+            if attach_to
+            else self.tr("Choose a paper first to add the card image to the dossier")
+        )
+        self.attach_card.setObjectName("attach_card")
+        self.attach_card.setEnabled(False)
+        self._can_attach = attach_to is not None
 
         self.source = QComboBox()
         self.source.setObjectName("card_source")
@@ -134,6 +145,7 @@ class IdCardDialog(QDialog):
         layout.addLayout(top)
         layout.addLayout(body, 1)
         layout.addWidget(self.status)
+        layout.addWidget(self.attach_card)
         layout.addWidget(self.buttons)
         self.resize(1100, 560)
 
@@ -232,6 +244,7 @@ class IdCardDialog(QDialog):
         assert isinstance(result, CardImages)
         self._worker = None
         self._idle()
+        self._pages = list(result.pages)
         if result.images:
             self._show_image(result.images[0])
         self._show_reading(result.reading)
@@ -270,6 +283,12 @@ class IdCardDialog(QDialog):
         if update.qr_corners is not None:
             self._corners = update.qr_corners
             self._paint_frame()
+        if update.image is not None:
+            height, width = update.image.shape[:2]
+            self._pages = [
+                Page(update.image, estimate_dpi_a4(width, height), self.tr("ID card (camera)"),
+                     meta={"camera": "1"})
+            ]  # fmt: skip
         self.status.setText(update.message)
         if update.reading is not None:
             self._show_reading(update.reading)
@@ -292,6 +311,9 @@ class IdCardDialog(QDialog):
         self.reading = None
         self._corners = None
         self._last_frame = None
+        self._pages = []
+        self.attach_card.setChecked(False)
+        self.attach_card.setEnabled(False)
         self._choices = {}
         self.table.setRowCount(0)
         self.warnings.clear()
@@ -331,7 +353,13 @@ class IdCardDialog(QDialog):
         self.table.resizeColumnToContents(1)
         self.warnings.setText("\n".join(f"• {warning}" for warning in reading.warnings))
         self.fill_button.setEnabled(True)
+        self.attach_card.setEnabled(self._can_attach and bool(self._pages))
         self.fill_button.setFocus()
+
+    def pages_to_attach(self) -> list[Page]:
+        """The card images, when the officer asked to add them to the dossier (personal
+        data: never kept otherwise)."""
+        return list(self._pages) if self.attach_card.isChecked() else []
 
     def _field_labels(self) -> dict[str, str]:
         return {

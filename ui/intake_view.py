@@ -209,14 +209,26 @@ class IntakeView(QWidget):
 
     def read_id_card(self) -> IdCardDialog:
         """Open the ID-card reader; what the officer accepts fills the citizen form."""
+        state = self.components.current_state()
         dialog = IdCardDialog(
-            self.ctx.settings, self.citizen.typed(), today=datetime.now().date(), parent=self
+            self.ctx.settings,
+            self.citizen.typed(),
+            today=datetime.now().date(),
+            attach_to=state.component.name if state is not None else None,
+            parent=self,
         )
-        dialog.accepted.connect(lambda: self.citizen.fill_from_card(dialog.values()))
+        dialog.accepted.connect(lambda: self._card_accepted(dialog))
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.card_dialog = dialog
         return dialog
+
+    def _card_accepted(self, dialog: IdCardDialog) -> None:
+        self.citizen.fill_from_card(dialog.values())
+        pages = dialog.pages_to_attach()
+        if pages:
+            self.right_tabs.setCurrentWidget(self.scan_panel)
+            self.scan_panel.add_pages(pages)
 
     def _procedure_chosen(self, procedure: object) -> None:
         self._procedure = procedure if isinstance(procedure, Procedure) else None

@@ -40,6 +40,7 @@ from app.config import Settings
 from app.scanning import chosen_profile, file_pages, list_devices, ocr_options, open_device
 from app.scanning import profile_names as all_profile_names
 from scanner.acquisition.base import ScanSource
+from scanner.acquisition.memory import MemorySource
 from scanner.files import SUPPORTED_SUFFIXES
 from scanner.ocr import ocr_page
 from scanner.page import Image, Page, PageError
@@ -300,6 +301,10 @@ class ScanPanel(QWidget):
 
     def import_files(self, paths: list[Path]) -> None:
         self._acquire(lambda: file_pages(paths))
+
+    def add_pages(self, pages: list[Page]) -> None:
+        """Pages already in memory (the ID card just read) into the selected paper."""
+        self._acquire(lambda: MemorySource(pages))
 
     def _acquire(self, open_source: Callable[[], ScanSource], replace: str | None = None) -> None:
         if self.component is None:

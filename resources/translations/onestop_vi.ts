@@ -203,152 +203,167 @@
 <context>
     <name>IdCardDialog</name>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="70"/>
+        <location filename="../../ui/idcard_dialog.py" line="72"/>
         <source>Read ID card</source>
         <translation>Đọc thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="86"/>
+        <location filename="../../ui/idcard_dialog.py" line="87"/>
+        <source>Also add the card image to the paper «{paper}»</source>
+        <translation>Thêm ảnh thẻ vào giấy tờ «{paper}» của hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="89"/>
+        <source>Choose a paper first to add the card image to the dossier</source>
+        <translation>Muốn thêm ảnh thẻ vào hồ sơ, hãy chọn giấy tờ trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="97"/>
         <source>Image files…</source>
         <translation>Tệp ảnh…</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="87"/>
+        <location filename="../../ui/idcard_dialog.py" line="98"/>
         <source>&amp;Read card</source>
         <translation>Đọ&amp;c thẻ</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="90"/>
+        <location filename="../../ui/idcard_dialog.py" line="101"/>
         <source>&amp;Stop</source>
         <translation>&amp;Dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="92"/>
+        <location filename="../../ui/idcard_dialog.py" line="103"/>
         <source>S&amp;ource:</source>
         <translation>&amp;Nguồn:</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="100"/>
+        <location filename="../../ui/idcard_dialog.py" line="111"/>
         <source>Lay the card on the scanner or hold it to the camera.</source>
         <translation>Đặt thẻ lên máy quét hoặc đưa thẻ trước camera.</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <location filename="../../ui/idcard_dialog.py" line="122"/>
         <source>Field</source>
         <translation>Trường</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <location filename="../../ui/idcard_dialog.py" line="122"/>
         <source>Value</source>
         <translation>Giá trị</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="111"/>
+        <location filename="../../ui/idcard_dialog.py" line="122"/>
         <source>From</source>
         <translation>Nguồn</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="121"/>
+        <location filename="../../ui/idcard_dialog.py" line="132"/>
         <source>&amp;Fill in the form</source>
         <translation>Điền &amp;vào biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="125"/>
+        <location filename="../../ui/idcard_dialog.py" line="136"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="176"/>
+        <location filename="../../ui/idcard_dialog.py" line="188"/>
         <source>Scanning the card…</source>
         <translation>Đang quét thẻ…</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="183"/>
+        <location filename="../../ui/idcard_dialog.py" line="195"/>
         <source>Reading the card…</source>
         <translation>Đang đọc thẻ…</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="191"/>
+        <location filename="../../ui/idcard_dialog.py" line="203"/>
         <source>Images of the ID card</source>
         <translation>Ảnh thẻ căn cước</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="192"/>
+        <location filename="../../ui/idcard_dialog.py" line="204"/>
         <source>Images (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</source>
         <translation>Ảnh (*.png *.jpg *.jpeg *.tif *.tiff *.bmp *.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="211"/>
+        <location filename="../../ui/idcard_dialog.py" line="223"/>
         <source>Hold the card still in front of the camera…</source>
         <translation>Giữ yên thẻ trước camera…</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="239"/>
+        <location filename="../../ui/idcard_dialog.py" line="252"/>
         <source>Card read. Check the values, then fill in the form.</source>
         <translation>Đã đọc thẻ. Hãy kiểm tra các giá trị rồi điền vào biểu mẫu.</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="323"/>
+        <location filename="../../ui/idcard_dialog.py" line="289"/>
+        <source>ID card (camera)</source>
+        <translation>Thẻ căn cước (camera)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/idcard_dialog.py" line="345"/>
         <source>differs — choose</source>
         <translation>không khớp — hãy chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="338"/>
+        <location filename="../../ui/idcard_dialog.py" line="366"/>
         <source>Personal ID number</source>
         <translation>Số định danh</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="339"/>
+        <location filename="../../ui/idcard_dialog.py" line="367"/>
         <source>Old ID card number</source>
         <translation>Số CMND cũ</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="340"/>
+        <location filename="../../ui/idcard_dialog.py" line="368"/>
         <source>Full name</source>
         <translation>Họ và tên</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="341"/>
+        <location filename="../../ui/idcard_dialog.py" line="369"/>
         <source>Date of birth</source>
         <translation>Ngày sinh</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="342"/>
+        <location filename="../../ui/idcard_dialog.py" line="370"/>
         <source>Sex</source>
         <translation>Giới tính</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="343"/>
+        <location filename="../../ui/idcard_dialog.py" line="371"/>
         <source>Permanent address</source>
         <translation>Nơi thường trú</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="344"/>
+        <location filename="../../ui/idcard_dialog.py" line="372"/>
         <source>Date of issue</source>
         <translation>Ngày cấp</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="345"/>
+        <location filename="../../ui/idcard_dialog.py" line="373"/>
         <source>Valid until</source>
         <translation>Có giá trị đến</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="350"/>
+        <location filename="../../ui/idcard_dialog.py" line="378"/>
         <source>QR code</source>
         <translation>mã QR</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="351"/>
+        <location filename="../../ui/idcard_dialog.py" line="379"/>
         <source>MRZ</source>
         <translation>vùng MRZ</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="352"/>
+        <location filename="../../ui/idcard_dialog.py" line="380"/>
         <source>printed front</source>
         <translation>chữ in mặt trước</translation>
     </message>
     <message>
-        <location filename="../../ui/idcard_dialog.py" line="353"/>
+        <location filename="../../ui/idcard_dialog.py" line="381"/>
         <source>typed</source>
         <translation>đã gõ</translation>
     </message>
@@ -426,62 +441,62 @@
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="244"/>
+        <location filename="../../ui/intake_view.py" line="256"/>
         <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
         <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="257"/>
+        <location filename="../../ui/intake_view.py" line="269"/>
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="262"/>
+        <location filename="../../ui/intake_view.py" line="274"/>
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="264"/>
+        <location filename="../../ui/intake_view.py" line="276"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="270"/>
+        <location filename="../../ui/intake_view.py" line="282"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="293"/>
+        <location filename="../../ui/intake_view.py" line="305"/>
         <source>Correct the citizen&apos;s details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="296"/>
+        <location filename="../../ui/intake_view.py" line="308"/>
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="302"/>
+        <location filename="../../ui/intake_view.py" line="314"/>
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="307"/>
+        <location filename="../../ui/intake_view.py" line="319"/>
         <source>Pages are still being recognized; wait a moment.</source>
         <translation>Còn trang đang được nhận dạng chữ; hãy chờ giây lát.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="310"/>
+        <location filename="../../ui/intake_view.py" line="322"/>
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="328"/>
+        <location filename="../../ui/intake_view.py" line="340"/>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="357"/>
+        <location filename="../../ui/intake_view.py" line="369"/>
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -784,119 +799,119 @@
 <context>
     <name>ScanPanel</name>
     <message>
-        <location filename="../../ui/scan_panel.py" line="158"/>
+        <location filename="../../ui/scan_panel.py" line="159"/>
         <source>&amp;Scan (F5)</source>
         <translation>&amp;Quét (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="159"/>
+        <location filename="../../ui/scan_panel.py" line="160"/>
         <source>From &amp;files…</source>
         <translation>Từ &amp;tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="160"/>
+        <location filename="../../ui/scan_panel.py" line="161"/>
         <source>Stop</source>
         <translation>Dừng</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="162"/>
+        <location filename="../../ui/scan_panel.py" line="163"/>
         <source>Rotate ↻ (Ctrl+R)</source>
         <translation>Xoay ↻ (Ctrl+R)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="163"/>
+        <location filename="../../ui/scan_panel.py" line="164"/>
         <source>Delete page (Del)</source>
         <translation>Xóa trang (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="164"/>
+        <location filename="../../ui/scan_panel.py" line="165"/>
         <source>Rescan page</source>
         <translation>Quét lại trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="166"/>
+        <location filename="../../ui/scan_panel.py" line="167"/>
         <source>Move to paper</source>
         <translation>Chuyển sang giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="177"/>
-        <location filename="../../ui/scan_panel.py" line="523"/>
+        <location filename="../../ui/scan_panel.py" line="178"/>
+        <location filename="../../ui/scan_panel.py" line="528"/>
         <source>Scanned pages appear here.</source>
         <translation>Các trang đã quét hiện ở đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="183"/>
+        <location filename="../../ui/scan_panel.py" line="184"/>
         <source>%v of %m pages recognized</source>
         <translation>Đã nhận dạng %v/%m trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="236"/>
+        <location filename="../../ui/scan_panel.py" line="237"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="247"/>
+        <location filename="../../ui/scan_panel.py" line="248"/>
         <source>No scanner found — use files</source>
         <translation>Không thấy máy quét — hãy dùng tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="286"/>
+        <location filename="../../ui/scan_panel.py" line="287"/>
         <source>Choose a scanner first, or add pages from files.</source>
         <translation>Hãy chọn máy quét, hoặc thêm trang từ tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="294"/>
+        <location filename="../../ui/scan_panel.py" line="295"/>
         <source>Pages from files</source>
         <translation>Thêm trang từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="296"/>
+        <location filename="../../ui/scan_panel.py" line="297"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="306"/>
+        <location filename="../../ui/scan_panel.py" line="311"/>
         <source>Choose the procedure and the paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="315"/>
-        <location filename="../../ui/scan_panel.py" line="404"/>
+        <location filename="../../ui/scan_panel.py" line="320"/>
+        <location filename="../../ui/scan_panel.py" line="409"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="145"/>
+        <location filename="../../ui/scan_panel.py" line="146"/>
         <source>Cancelled.</source>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="388"/>
+        <location filename="../../ui/scan_panel.py" line="393"/>
         <source>A blank page was left out.</source>
         <translation>Đã bỏ một trang trắng.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="405"/>
+        <location filename="../../ui/scan_panel.py" line="410"/>
         <source>Scanning finished.</source>
         <translation>Đã quét xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="452"/>
+        <location filename="../../ui/scan_panel.py" line="457"/>
         <source>Select one page and a scanner to rescan it.</source>
         <translation>Hãy chọn một trang và máy quét để quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="503"/>
+        <location filename="../../ui/scan_panel.py" line="508"/>
         <source>Page {n}</source>
         <translation>Trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="533"/>
+        <location filename="../../ui/scan_panel.py" line="538"/>
         <source>Rotation {r}°, skew {s:.1f}°, confidence {c}</source>
         <translation>Xoay {r}°, nghiêng {s:.1f}°, độ tin cậy {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="541"/>
+        <location filename="../../ui/scan_panel.py" line="546"/>
         <source>Recognizing…</source>
         <translation>Đang nhận dạng chữ…</translation>
     </message>

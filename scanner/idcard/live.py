@@ -45,6 +45,8 @@ class LiveUpdate:
     message: str
     done: bool
     """The QR was read: the card is recognized."""
+    image: Image | None = None
+    """The frame the card was recognized on (when ``done``), should the officer add it."""
 
 
 class LiveCardReader:
@@ -104,6 +106,7 @@ class LiveCardReader:
             reading=reading,
             message=self._message(still),
             done=self.qr is not None,
+            image=frame.image if corners is not None else None,
         )
 
     def _try_mrz(self, image: Image) -> None:

@@ -42,9 +42,12 @@ def view(
 
 
 def open_dialog(qtbot: QtBot, view: IntakeView) -> IdCardDialog:
+    before = view.card_dialog
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)
     qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.ControlModifier)
     dialog = view.card_dialog
-    assert dialog is not None
+    assert dialog is not None and dialog is not before
     qtbot.waitUntil(dialog.isVisible)
     return dialog
 
@@ -139,3 +142,38 @@ def test_no_card_says_what_to_do_and_fills_nothing(
     qtbot.keyClick(dialog, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     assert view.citizen.personal_id.text().replace("_", "").strip() == ""
+
+
+def test_card_image_joins_the_selected_paper_only_when_asked(
+    qtbot: QtBot, view: IntakeView, ctx: AppContext, tmp_path: Path
+) -> None:
+    holder = idcards.random_holder(44)
+    path = tmp_path / "front.png"
+    cv2.imwrite(str(path), cv2.cvtColor(idcards.render_front(holder), cv2.COLOR_RGB2BGR))
+    qtbot.keyClicks(view.picker.search, "khai sinh")
+    qtbot.keyClick(view.picker.search, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: view.components.rowCount() > 0)
+    row = next(i for i, s in enumerate(view.components.states) if s.component.code == "C4")
+    view.components.setCurrentCell(row, 0)
+
+    # Not asked: the card image goes nowhere.
+    dialog = open_dialog(qtbot, view)
+    dialog.read_files([path])
+    qtbot.waitUntil(dialog.fill_button.isEnabled, timeout=WAIT_MS)
+    assert dialog.attach_card.isEnabled() and not dialog.attach_card.isChecked()
+    fill(qtbot, dialog)
+    assert view.scan_panel.pages_of("C4") == []
+
+    # Asked: it becomes a page of the selected paper, through clean-up and OCR.
+    dialog = open_dialog(qtbot, view)
+    dialog.read_files([path])
+    qtbot.waitUntil(dialog.fill_button.isEnabled, timeout=WAIT_MS)
+    qtbot.keyClick(dialog.attach_card, Qt.Key.Key_Space)
+    assert dialog.attach_card.isChecked()
+    dialog.fill_button.setFocus()
+    fill(qtbot, dialog)
+    qtbot.waitUntil(
+        lambda: len(view.scan_panel.pages_of("C4")) == 1 and view.scan_panel.pending() == 0,
+        timeout=WAIT_MS,
+    )
+    assert view.right_tabs.currentWidget() is view.scan_panel
