@@ -127,7 +127,7 @@ def combine(
         if record is not None:
             warnings.extend(record.problems)
     if mrz is not None:
-        warnings.extend(f"MRZ đã được sửa theo số kiểm tra: {repair}." for repair in mrz.repairs)
+        warnings.extend(f"Vùng MRZ đọc sai đã được sửa: {repair}." for repair in mrz.repairs)
     if qr is None and front is not None:
         warnings.append(
             "Không đọc được mã QR; số, họ tên và ngày sinh được đọc từ chữ in trên thẻ. "
