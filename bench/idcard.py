@@ -87,9 +87,10 @@ def bench_qr(kind: str, count: int) -> dict[str, Any]:
         except CardReadError:
             continue
         times.append(seconds)
-        hits += reading.values.get("full_name") == holder.full_name and reading.values.get(
-            "id_number"
-        ) == holder.id_number
+        hits += (
+            reading.values.get("full_name") == holder.full_name
+            and reading.values.get("id_number") == holder.id_number
+        )
     result["card"] = {"read_rate": round(hits / len(images), 4), **stats_ms(times or [0.0])}
     result["zxing_speedup_vs_pyzbar"] = round(
         result["pyzbar"]["median"] / max(result["zxing"]["median"], 1e-6), 1
