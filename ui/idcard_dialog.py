@@ -342,7 +342,7 @@ class IdCardDialog(QDialog):
             for origin, option in conflict.values.items():
                 choice.addItem(f"{display(option)}  ({origins[origin]})", origin)
             self._choices[name] = choice
-            marker = QTableWidgetItem(self.tr("differs — choose"))
+            marker = QTableWidgetItem(self.tr("differs"))
             self.table.setItem(row, 1, marker)
             self.table.setCellWidget(row, 2, choice)
             for column in (0, 1):

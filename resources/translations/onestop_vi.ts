@@ -92,37 +92,37 @@
         <translation>Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="130"/>
+        <location filename="../../ui/components_table.py" line="145"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="130"/>
+        <location filename="../../ui/components_table.py" line="145"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="134"/>
+        <location filename="../../ui/components_table.py" line="149"/>
         <source>Re-used from vault</source>
         <translation>Tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="136"/>
+        <location filename="../../ui/components_table.py" line="151"/>
         <source>Scanned ({n} p.)</source>
         <translation>Đã quét ({n} trang)</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="138"/>
+        <location filename="../../ui/components_table.py" line="153"/>
         <source>Attached</source>
         <translation>Đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="140"/>
+        <location filename="../../ui/components_table.py" line="155"/>
         <source>Missing</source>
         <translation>Còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/components_table.py" line="142"/>
+        <location filename="../../ui/components_table.py" line="157"/>
         <source>Not provided</source>
         <translation>Không nộp</translation>
     </message>
@@ -304,8 +304,8 @@
     </message>
     <message>
         <location filename="../../ui/idcard_dialog.py" line="345"/>
-        <source>differs — choose</source>
-        <translation>không khớp — hãy chọn</translation>
+        <source>differs</source>
+        <translation>không khớp</translation>
     </message>
     <message>
         <location filename="../../ui/idcard_dialog.py" line="366"/>
