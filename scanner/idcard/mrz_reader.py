@@ -185,7 +185,11 @@ def _fit_line(group: npt.NDArray[np.int32]) -> _Line:
     x, y, w, h = (group[:, i].astype(np.float64) for i in range(4))
     height = float(np.percentile(h, 90))
     tall = h >= 0.8 * height  # capitals and digits: their centres lie on one line
-    slope, offset = np.polyfit(x[tall] + w[tall] / 2, y[tall] + h[tall] / 2, 1)
+    centres_x, centres_y = x[tall] + w[tall] / 2, y[tall] + h[tall] / 2
+    if np.ptp(centres_x) < 2 * height:  # a column of blobs, not a line of text: no slope
+        slope, offset = 0.0, float(np.median(centres_y))
+    else:
+        slope, offset = np.polyfit(centres_x, centres_y, 1)
     return _Line(float(x.min()), float((x + w).max()), float(slope), float(offset), height)
 
 
