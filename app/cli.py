@@ -364,6 +364,84 @@ def cmd_id_read(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_queue_list(args: argparse.Namespace) -> int:
+    from app.transfer.queue import queue_rows
+
+    ctx = _open()
+    rows = queue_rows(ctx)
+    if args.json:
+        _print_json([row.as_json() for row in rows])
+    else:
+        for row in rows:
+            detail = f"  {row.last_error}" if row.last_error else ""
+            print(f"{row.code}  {row.state}  lần gửi: {row.attempts}{detail}")
+    return 0
+
+
+def cmd_queue_run(args: argparse.Namespace) -> int:
+    from app.transfer.service import open_queue
+
+    ctx = _open()
+    queue = open_queue(ctx)
+    with queue.client:
+        results = queue.run_once(ignore_backoff=True)
+        pulled = queue.pull_status()
+    if args.json:
+        _print_json(
+            {
+                "deliveries": [r.__dict__ for r in results],
+                "status_changes_applied": pulled,
+            }
+        )
+    else:
+        for result in results:
+            print(f"{result.code}  {result.state}  {result.message}")
+        print(f"Trạng thái cập nhật từ máy chủ tỉnh: {pulled}")
+    failed = [r for r in results if r.state != "delivered"]
+    return 0 if not failed else EXIT_REFUSED
+
+
+def cmd_queue_retry(args: argparse.Namespace) -> int:
+    from app.transfer.queue import retry
+
+    retry(_open(), args.code)
+    print(f"Hồ sơ {args.code} sẽ được gửi lại.")
+    return 0
+
+
+def cmd_queue_cancel(args: argparse.Namespace) -> int:
+    from app.transfer.queue import cancel
+
+    cancel(_open(), args.code)
+    print(f"Đã dừng chuyển hồ sơ {args.code}.")
+    return 0
+
+
+def cmd_hub_check(args: argparse.Namespace) -> int:
+    from app.transfer.client import HubClient
+
+    settings = load_settings()
+    with HubClient(settings.hub) as client:
+        check = client.check()
+    if args.json:
+        _print_json(
+            {
+                "ok": check.ok,
+                "url": settings.hub.url,
+                "reachable": check.reachable,
+                "authenticated": check.authenticated,
+                "clock_skew_s": None
+                if check.clock_skew_s is None
+                else round(check.clock_skew_s, 3),
+                "identity": check.identity,
+                "message": check.message,
+            }
+        )
+    else:
+        print(check.message)
+    return 0 if check.ok else EXIT_REFUSED
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.main import run_gui
 
@@ -470,6 +548,18 @@ def build_parser() -> argparse.ArgumentParser:
     idcard = sub.add_parser("id", help="thẻ căn cước").add_subparsers()
     p = add("read", cmd_id_read, "đọc thẻ căn cước từ ảnh (mã QR, MRZ, chữ in)", idcard)
     p.add_argument("images", nargs="+", help="ảnh mặt trước và/hoặc mặt sau (JPEG, PNG, PDF…)")
+    p.add_argument("--json", action="store_true")
+
+    queue = sub.add_parser("queue", help="hàng đợi chuyển hồ sơ lên máy chủ tỉnh").add_subparsers()
+    p = add("list", cmd_queue_list, "các hồ sơ trong hàng đợi", queue)
+    p.add_argument("--json", action="store_true")
+    p = add("run", cmd_queue_run, "gửi ngay các hồ sơ đang chờ và lấy trạng thái về", queue)
+    p.add_argument("--json", action="store_true")
+    p = add("retry", cmd_queue_retry, "gửi lại một hồ sơ", queue)
+    p.add_argument("code")
+    p = add("cancel", cmd_queue_cancel, "dừng chuyển một hồ sơ", queue)
+    p.add_argument("code")
+    p = add("hub-check", cmd_hub_check, "kiểm tra kết nối, mã truy cập, lệch đồng hồ")
     p.add_argument("--json", action="store_true")
 
     dossier = sub.add_parser("dossier", help="hồ sơ").add_subparsers()

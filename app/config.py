@@ -56,6 +56,30 @@ class FormSettings(BaseModel):
     result_delivery: str = "Tại Bộ phận Một cửa"
 
 
+class HubSettings(BaseModel):
+    """The provincial hub (remote vault, dossier transfer, status). Empty url: no hub."""
+
+    url: str = ""
+    token: str = ""
+    """This counter's API token (issued with ``onestop-hub token add``)."""
+    ca_file: Path | None = None
+    """CA bundle (PEM) to trust for the hub's TLS certificate; None = the system's."""
+    timeout_s: float = 10.0
+    max_attempts: int = 20
+    """Transfer attempts before a dossier is marked dead (the officer can retry it)."""
+
+
+class SigningSettings(BaseModel):
+    """The agency certificate the dossier packages are signed with."""
+
+    pkcs12: Path | None = None
+    password: str = ""
+    """Until the OS keyring is wired in (technician workspace), set it through the environment
+    (ONESTOP_SIGNING__PASSWORD), not in the settings file."""
+    trusted_ca: Path | None = None
+    """The CA (PEM) the counter checks its own packages against before sending."""
+
+
 class CalendarSettings(BaseModel):
     """Working calendar kept by the technician (FACTS §7)."""
 
@@ -109,6 +133,8 @@ class Settings(BaseSettings):
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     attachments: AttachmentSettings = Field(default_factory=AttachmentSettings)
     scanning: ScanningSettings = Field(default_factory=ScanningSettings)
+    hub: HubSettings = Field(default_factory=HubSettings)
+    signing: SigningSettings = Field(default_factory=SigningSettings)
 
     @classmethod
     def settings_customise_sources(
@@ -145,7 +171,9 @@ def save_settings(settings: Settings, path: Path | None = None) -> Path:
     """Write *settings* to TOML atomically (temp file + rename)."""
     target = path or config_file_path()
     target.parent.mkdir(parents=True, exist_ok=True)
-    data = settings.model_dump(mode="json", exclude_none=True)
+    data = settings.model_dump(
+        mode="json", exclude_none=True, exclude={"signing": {"password"}}
+    )  # the certificate password never goes to the file
     tmp = target.with_suffix(".toml.tmp")
     tmp.write_bytes(tomli_w.dumps(data).encode("utf-8"))
     os.replace(tmp, target)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
@@ -11,7 +12,10 @@ from app.scanning import new_pipeline
 from app.security import CurrentUser
 from ui.intake_view import IntakeView
 from ui.lookup_view import LookupView
+from ui.transfer_view import TransferView, background_transfer
 from ui.workers import BackgroundJobs
+
+TRANSFER_EVERY_MS = 30_000
 
 
 class MainWindow(QMainWindow):
@@ -31,6 +35,8 @@ class MainWindow(QMainWindow):
         self.lookup = LookupView(ctx, user)
         self.tabs.addTab(self.intake, self.tr("&Intake"))
         self.tabs.addTab(self.lookup, self.tr("&Look up dossier"))
+        self.transfer = TransferView(ctx)
+        self.tabs.addTab(self.transfer, self.tr("&Transfer queue"))
         self.setCentralWidget(self.tabs)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
@@ -51,6 +57,32 @@ class MainWindow(QMainWindow):
             )
         )
         status.addPermanentWidget(self.hub_state)
+        self._transfer_jobs = BackgroundJobs()
+        self.transfer_timer = QTimer(self)
+        self.transfer_timer.setInterval(TRANSFER_EVERY_MS)
+        self.transfer_timer.timeout.connect(self.transfer_round)
+        if ctx.settings.hub.url:
+            self.transfer_timer.start()
+            QTimer.singleShot(0, self.transfer_round)
+
+    def transfer_round(self) -> None:
+        """Deliver due dossiers and pull status in a worker; show the hub's state."""
+
+        def done(result: object) -> None:
+            assert isinstance(result, tuple)
+            ok, message = result
+            self.hub_state.setText(
+                self.tr("Hub: connected")
+                if ok
+                else self.tr("Hub: {problem}").format(problem=message)
+            )
+
+        def failed(message: str) -> None:
+            self.hub_state.setText(
+                self.tr("Hub unreachable — vault lookups are local only. {why}").format(why=message)
+            )
+
+        self._transfer_jobs.start(background_transfer, self.ctx, on_done=done, on_error=failed)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.intake.scan_panel.stop()

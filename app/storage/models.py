@@ -10,6 +10,7 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -282,6 +283,20 @@ class OutboxEntry(Base):
     last_error: Mapped[str] = mapped_column(Text, default="")
     next_attempt_at: Mapped[datetime | None] = mapped_column(DateTime)
     created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+    package_sha256: Mapped[str | None] = mapped_column(String(64))
+    """The package as built once and kept in the file store: every resend is the same bytes."""
+    ack_id: Mapped[str | None] = mapped_column(String(64))
+    delivered_at: Mapped[datetime | None] = mapped_column(DateTime)
+    dossier: Mapped[Dossier] = relationship()
+
+
+class SyncCursor(Base):
+    """Where the counter is in a stream it pulls from the hub (status changes)."""
+
+    __tablename__ = "sync_cursors"
+    name: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[int] = mapped_column(BigInteger)
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
 

@@ -671,57 +671,77 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="24"/>
+        <location filename="../../ui/main_window.py" line="28"/>
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="32"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="37"/>
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="35"/>
+        <location filename="../../ui/main_window.py" line="39"/>
+        <source>&amp;Transfer queue</source>
+        <translation>&amp;Chuyển hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="38"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="40"/>
+        <location filename="../../ui/main_window.py" line="46"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="51"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="75"/>
+        <source>Hub: connected</source>
+        <translation>Máy chủ tỉnh: đã kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="77"/>
+        <source>Hub: {problem}</source>
+        <translation>Máy chủ tỉnh: {problem}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="82"/>
+        <source>Hub unreachable — vault lookups are local only. {why}</source>
+        <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="94"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -914,6 +934,84 @@
         <location filename="../../ui/scan_panel.py" line="546"/>
         <source>Recognizing…</source>
         <translation>Đang nhận dạng chữ…</translation>
+    </message>
+</context>
+<context>
+    <name>TransferView</name>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="66"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="67"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="68"/>
+        <source>Attempts</source>
+        <translation>Số lần gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="69"/>
+        <source>Next attempt</source>
+        <translation>Gửi lại lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="70"/>
+        <source>Last error</source>
+        <translation>Lỗi gần nhất</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="76"/>
+        <source>&amp;Send now</source>
+        <translation>&amp;Gửi ngay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="77"/>
+        <source>&amp;Retry selected</source>
+        <translation>Gửi &amp;lại hồ sơ đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="78"/>
+        <source>S&amp;top selected</source>
+        <translation>&amp;Dừng chuyển hồ sơ đã chọn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="111"/>
+        <source>Sending…</source>
+        <translation>Đang gửi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="129"/>
+        <source>Select a dossier first.</source>
+        <translation>Hãy chọn một hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="151"/>
+        <source>waiting</source>
+        <translation>đang chờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="152"/>
+        <source>sending</source>
+        <translation>đang gửi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="153"/>
+        <source>delivered</source>
+        <translation>đã chuyển</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="154"/>
+        <source>rejected by the hub</source>
+        <translation>máy chủ tỉnh từ chối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/transfer_view.py" line="155"/>
+        <source>stopped</source>
+        <translation>đã dừng</translation>
     </message>
 </context>
 </TS>
