@@ -1,0 +1,1 @@
+"""Transfer of dossiers to the deciding authority: the signed package."""
