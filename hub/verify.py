@@ -15,7 +15,7 @@ import io
 import json
 import re
 import zipfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any
@@ -144,7 +144,7 @@ def verify_package(
             signer = verify_detached_cms(
                 signature, manifest_bytes, trusted_cas=trusted_cas, now=now
             )
-            check_pdf_signatures(files)
+            check_pdf_signatures(files, trusted_cas)
         except PackageRejected as exc:
             exc.code = code
             raise
@@ -161,15 +161,23 @@ def verify_package(
     )
 
 
-def check_pdf_signatures(files: Mapping[str, bytes]) -> None:
-    """Hook for the PAdES check of the component PDFs (done elsewhere later).
+def check_pdf_signatures(
+    files: Mapping[str, bytes], trusted_cas: Sequence[x509.Certificate] | None = None
+) -> None:
+    """Every component is a PDF and, when the hub trusts given CAs, carries an intact PAdES
+    signature chaining to one of them (pyHanko validation, no fetching)."""
+    from app.transfer.signing import verify_pdf_signature
 
-    For now: every component must at least be a PDF (start with ``%PDF-``).
-    """
     for name, content in files.items():
         if not content.startswith(b"%PDF-"):
             raise PackageRejected(
                 f"Tệp {name} không phải tệp PDF. Hãy số hóa lại thành phần này và gửi lại gói."
+            )
+        if trusted_cas and not verify_pdf_signature(content, trusted_cas):
+            raise PackageRejected(
+                f"Chữ ký số (PAdES) trên tệp {name} không hợp lệ, thiếu, hoặc không do chứng thư "
+                "được tin cậy ký. Hãy kiểm tra chứng thư số của cơ quan tại quầy rồi ký và gửi "
+                "lại gói."
             )
 
 

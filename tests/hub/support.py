@@ -22,6 +22,7 @@ from cryptography import x509
 from cryptography.hazmat.primitives import serialization
 from reportlab.pdfgen import canvas
 
+from app.transfer.signing import AgencySigner, sign_pdf
 from tests.support.pki import CertPair, cms_sign_detached
 
 REPO = Path(__file__).resolve().parents[2]
@@ -142,7 +143,11 @@ def package_members(
 ) -> dict[str, bytes]:
     """The files of a valid package (docs/hub-protocol.md), by name, before zipping."""
     key, cert = signer
-    files = {f"components/C{i}.pdf": tiny_pdf(f"{code} C{i}") for i in range(1, components + 1)}
+    pades = AgencySigner(key=key, certificate=cert)
+    files = {
+        f"components/C{i}.pdf": sign_pdf(pades, tiny_pdf(f"{code} C{i}"))
+        for i in range(1, components + 1)
+    }
     manifest = {
         "schema": 1,
         "package_id": uuid.uuid4().hex,

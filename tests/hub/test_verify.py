@@ -164,6 +164,20 @@ def test_ecdsa_signer_through_intermediate(pki: Pki) -> None:
     assert "tin cậy" in rejected(zip_members(members), pki)
 
 
+def test_component_pdf_without_a_valid_pades_signature(pki: Pki) -> None:
+    """A component swapped for an unsigned PDF, hashes and manifest signature made to match."""
+    from tests.hub.support import tiny_pdf
+
+    members = package_members(pki.agency, code=CODE)
+    unsigned = tiny_pdf("thay thế")
+    manifest = json.loads(members["manifest.json"])
+    manifest["components"][0]["sha256"] = hashlib.sha256(unsigned).hexdigest()
+    members["components/C1.pdf"] = unsigned
+    members["manifest.json"] = json.dumps(manifest, ensure_ascii=False).encode()
+    resign(members, pki)
+    assert "PAdES" in rejected(zip_members(members), pki)
+
+
 def test_not_a_pdf_component_hook() -> None:
     check_pdf_signatures({"components/C1.pdf": b"%PDF-1.7\n..."})
     with pytest.raises(PackageRejected, match="không phải tệp PDF"):
