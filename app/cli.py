@@ -383,20 +383,25 @@ def cmd_queue_run(args: argparse.Namespace) -> int:
 
     ctx = _open()
     queue = open_queue(ctx)
+    from app.transfer.remote_vault import upload_new_documents
+
     with queue.client:
         results = queue.run_once(ignore_backoff=True)
         pulled = queue.pull_status()
+        uploaded = upload_new_documents(ctx, queue.client)
     if args.json:
         _print_json(
             {
                 "deliveries": [r.__dict__ for r in results],
                 "status_changes_applied": pulled,
+                "vault_documents_uploaded": uploaded,
             }
         )
     else:
         for result in results:
             print(f"{result.code}  {result.state}  {result.message}")
         print(f"Trạng thái cập nhật từ máy chủ tỉnh: {pulled}")
+        print(f"Giấy tờ gửi lên kho dữ liệu tỉnh: {uploaded}")
     failed = [r for r in results if r.state != "delivered"]
     return 0 if not failed else EXIT_REFUSED
 

@@ -39,6 +39,7 @@ from app.intake import (
 from app.scanning import new_pipeline, to_paper
 from app.security import CurrentUser
 from app.storage.models import Citizen, Procedure
+from app.transfer.remote_vault import refresh_from_hub
 from scanner.files import SUPPORTED_SUFFIXES, inspect_file
 from scanner.pdf_output import ProcessedPage
 from scanner.pipeline import PagePipeline
@@ -240,28 +241,37 @@ class IntakeView(QWidget):
             self.components.load([], {})
             self.vault_note.clear()
             return
-        personal_id = self.citizen.applicant().personal_id
+        applicant = self.citizen.applicant()
+        personal_id = applicant.personal_id
         components = list(procedure.components)
 
-        def done(hits: object) -> None:
-            assert isinstance(hits, dict)
+        def done(found: object) -> None:
+            assert isinstance(found, tuple)
+            hits, local_only = found
             if self._procedure is not procedure:
                 return  # the officer moved on meanwhile
             self.components.load(components, hits)
             self.scan_panel.set_components({c.code: c.name for c in components})
             self.scan_panel.set_component(self.components.current_code())
             reusable = sum(1 for c in components if c.reusable)
-            self.vault_note.setText(
-                self.tr(
-                    "{held} of {reusable} re-usable papers are already in the vault "
-                    "(local vault only: no hub configured)."
-                ).format(held=len(hits), reusable=reusable)
+            held = self.tr("{held} of {reusable} re-usable papers are already in the vault").format(
+                held=len(hits), reusable=reusable
             )
+            where = (
+                self.tr("(local vault only: {why}).").format(why=local_only)
+                if local_only
+                else self.tr("(this counter's and the province's).")
+            )
+            self.vault_note.setText(f"{held} {where}")
+
+        def look_up() -> tuple[dict[str, int], str | None]:
+            local_only = refresh_from_hub(self.ctx, personal_id, full_name=applicant.full_name)
+            return self.service.vault_hits(personal_id, procedure.code), local_only
 
         if len(personal_id) == 12:
-            self._start(self.service.vault_hits, personal_id, procedure.code, on_done=done)
+            self._start(look_up, on_done=done)
         else:
-            done({})
+            done(({}, None))
 
     # --- attachments -----------------------------------------------------------------------
     def choose_files(self) -> None:

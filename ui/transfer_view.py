@@ -31,18 +31,21 @@ REFRESH_MS = 5000
 
 def send_now(ctx: AppContext) -> str:
     """Deliver every waiting dossier now and pull the status back (in a worker)."""
+    from app.transfer.remote_vault import upload_new_documents
     from app.transfer.service import open_queue
 
     queue = open_queue(ctx)
     with queue.client:
         results = queue.run_once(ignore_backoff=True)
         pulled = queue.pull_status()
+        upload_new_documents(ctx, queue.client)
     delivered = sum(1 for r in results if r.state == "delivered")
     return f"Đã gửi {delivered}/{len(results)} hồ sơ; {pulled} trạng thái mới từ máy chủ tỉnh."
 
 
 def background_transfer(ctx: AppContext) -> tuple[bool, str]:
     """One round of the transfer worker: hub check, due deliveries, status pull."""
+    from app.transfer.remote_vault import upload_new_documents
     from app.transfer.service import open_queue
 
     queue = open_queue(ctx)
@@ -51,6 +54,7 @@ def background_transfer(ctx: AppContext) -> tuple[bool, str]:
         if check.reachable and check.authenticated:
             queue.run_once()
             queue.pull_status()
+            upload_new_documents(ctx, queue.client)
     return check.ok, check.message
 
 

@@ -178,6 +178,8 @@ class VaultDocument(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime)
     created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
     source_dossier_id: Mapped[int | None] = mapped_column(ForeignKey("dossiers.id"))
+    hub_uploaded_at: Mapped[datetime | None] = mapped_column(DateTime)
+    """When the hub got this paper (or, for origin hub, when it came from there)."""
 
 
 class DocumentText(Base):

@@ -371,132 +371,142 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="89"/>
+        <location filename="../../ui/intake_view.py" line="90"/>
         <source>Scan</source>
         <translation>Quét giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="90"/>
+        <location filename="../../ui/intake_view.py" line="91"/>
         <source>Attached file</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="93"/>
+        <location filename="../../ui/intake_view.py" line="94"/>
         <source>&amp;Attach files… (Ctrl+O)</source>
         <translation>Đính &amp;kèm tệp… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="94"/>
+        <location filename="../../ui/intake_view.py" line="95"/>
         <source>Remove attached files</source>
         <translation>Bỏ tệp đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="95"/>
+        <location filename="../../ui/intake_view.py" line="96"/>
         <source>3. Papers</source>
         <translation>3. Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="108"/>
+        <location filename="../../ui/intake_view.py" line="109"/>
         <source>Reason (required to request a supplement or refuse)</source>
         <translation>Lý do (bắt buộc khi yêu cầu bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="110"/>
+        <location filename="../../ui/intake_view.py" line="111"/>
         <source>Accept and issue receipt (Ctrl+Enter)</source>
         <translation>Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="112"/>
+        <location filename="../../ui/intake_view.py" line="113"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="113"/>
+        <location filename="../../ui/intake_view.py" line="114"/>
         <source>Refuse</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="117"/>
+        <location filename="../../ui/intake_view.py" line="118"/>
         <source>4. Outcome</source>
         <translation>4. Kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="127"/>
+        <location filename="../../ui/intake_view.py" line="128"/>
         <source>Dossier taken in</source>
         <translation>Hồ sơ đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="137"/>
+        <location filename="../../ui/intake_view.py" line="138"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="138"/>
+        <location filename="../../ui/intake_view.py" line="139"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="139"/>
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>&amp;New dossier (Ctrl+N)</source>
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="256"/>
-        <source>{held} of {reusable} re-usable papers are already in the vault (local vault only: no hub configured).</source>
-        <translation>Kho đã có {held}/{reusable} giấy tờ có thể tái sử dụng (chỉ kho cục bộ: chưa cấu hình máy chủ tỉnh).</translation>
+        <location filename="../../ui/intake_view.py" line="257"/>
+        <source>{held} of {reusable} re-usable papers are already in the vault</source>
+        <translation>Đã có {held}/{reusable} giấy tờ tái sử dụng được trong kho</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="269"/>
+        <location filename="../../ui/intake_view.py" line="261"/>
+        <source>(local vault only: {why}).</source>
+        <translation>(chỉ kho cục bộ: {why}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="263"/>
+        <source>(this counter&apos;s and the province&apos;s).</source>
+        <translation>(kho của quầy và kho dữ liệu tỉnh).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/intake_view.py" line="279"/>
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="274"/>
+        <location filename="../../ui/intake_view.py" line="284"/>
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="276"/>
+        <location filename="../../ui/intake_view.py" line="286"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="282"/>
+        <location filename="../../ui/intake_view.py" line="292"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="305"/>
+        <location filename="../../ui/intake_view.py" line="315"/>
         <source>Correct the citizen&apos;s details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="308"/>
+        <location filename="../../ui/intake_view.py" line="318"/>
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="314"/>
+        <location filename="../../ui/intake_view.py" line="324"/>
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="319"/>
+        <location filename="../../ui/intake_view.py" line="329"/>
         <source>Pages are still being recognized; wait a moment.</source>
         <translation>Còn trang đang được nhận dạng chữ; hãy chờ giây lát.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="322"/>
+        <location filename="../../ui/intake_view.py" line="332"/>
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="340"/>
+        <location filename="../../ui/intake_view.py" line="350"/>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="369"/>
+        <location filename="../../ui/intake_view.py" line="379"/>
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
     </message>
@@ -939,77 +949,77 @@
 <context>
     <name>TransferView</name>
     <message>
-        <location filename="../../ui/transfer_view.py" line="66"/>
+        <location filename="../../ui/transfer_view.py" line="70"/>
         <source>Dossier</source>
         <translation>Hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="67"/>
+        <location filename="../../ui/transfer_view.py" line="71"/>
         <source>State</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="68"/>
+        <location filename="../../ui/transfer_view.py" line="72"/>
         <source>Attempts</source>
         <translation>Số lần gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="69"/>
+        <location filename="../../ui/transfer_view.py" line="73"/>
         <source>Next attempt</source>
         <translation>Gửi lại lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="70"/>
+        <location filename="../../ui/transfer_view.py" line="74"/>
         <source>Last error</source>
         <translation>Lỗi gần nhất</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="76"/>
+        <location filename="../../ui/transfer_view.py" line="80"/>
         <source>&amp;Send now</source>
         <translation>&amp;Gửi ngay</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="77"/>
+        <location filename="../../ui/transfer_view.py" line="81"/>
         <source>&amp;Retry selected</source>
         <translation>Gửi &amp;lại hồ sơ đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="78"/>
+        <location filename="../../ui/transfer_view.py" line="82"/>
         <source>S&amp;top selected</source>
         <translation>&amp;Dừng chuyển hồ sơ đã chọn</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="111"/>
+        <location filename="../../ui/transfer_view.py" line="115"/>
         <source>Sending…</source>
         <translation>Đang gửi…</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="129"/>
+        <location filename="../../ui/transfer_view.py" line="133"/>
         <source>Select a dossier first.</source>
         <translation>Hãy chọn một hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="151"/>
+        <location filename="../../ui/transfer_view.py" line="155"/>
         <source>waiting</source>
         <translation>đang chờ</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="152"/>
+        <location filename="../../ui/transfer_view.py" line="156"/>
         <source>sending</source>
         <translation>đang gửi</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="153"/>
+        <location filename="../../ui/transfer_view.py" line="157"/>
         <source>delivered</source>
         <translation>đã chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="154"/>
+        <location filename="../../ui/transfer_view.py" line="158"/>
         <source>rejected by the hub</source>
         <translation>máy chủ tỉnh từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/transfer_view.py" line="155"/>
+        <location filename="../../ui/transfer_view.py" line="159"/>
         <source>stopped</source>
         <translation>đã dừng</translation>
     </message>

@@ -19,15 +19,18 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from app.catalog.store import import_bundled_catalog
 from app.context import AppContext
-from app.domain.status import OutboxState
+from app.domain.status import OutboxState, Role
 from app.intake import ApplicantInput, ComponentChoice, IntakeRequest, IntakeService
-from app.security import CurrentUser
-from app.storage.models import Dossier
+from app.security import CurrentUser, create_user
+from app.storage.migrate import upgrade
+from app.storage.models import Dossier, VaultDocument
 from app.transfer.queue import queue_rows
+from app.transfer.remote_vault import refresh_from_hub, upload_new_documents
 from app.transfer.service import open_queue
 from tests.app.test_intake import BIRTH, MOTHER, birth_request
-from tests.conftest import paper_image
+from tests.conftest import OFFICER_PASSWORD, make_settings, paper_image
 from tests.hub.support import AGENCY, REPO, RunningHub, run_hub, write_ca_bundle
 from tests.support.pki import CertPair, make_agency_cert, make_ca, write_pkcs12
 
@@ -45,8 +48,11 @@ def hub(tmp_path: Path, ca: CertPair) -> Iterator[RunningHub]:
         yield h
 
 
-def configure(ctx: AppContext, hub: RunningHub, ca: CertPair, tmp_path: Path) -> str:
-    token = hub.add_token("quay-1", "counter", AGENCY)
+def configure(
+    ctx: AppContext, hub: RunningHub, ca: CertPair, tmp_path: Path, name: str = "quay-1"
+) -> str:
+    token = hub.add_token(name, "counter", AGENCY)
+    tmp_path.mkdir(parents=True, exist_ok=True)
     key, cert = make_agency_cert(ca, "UBND XÃ ĐÔNG SƠN")
     p12 = write_pkcs12(tmp_path / "agency.p12", key, cert, ca[1], PASSWORD.encode())
     ctx.settings.hub.url, ctx.settings.hub.token = hub.url, token
@@ -235,3 +241,53 @@ def test_hub_check_from_the_command_line(
         env=env, cwd=REPO, capture_output=True, text=True, timeout=60,
     )  # fmt: skip
     assert down.returncode == 2 and json.loads(down.stdout)["reachable"] is False
+
+
+def test_paper_digitized_at_one_counter_is_reused_at_another(
+    ctx: AppContext, officer: CurrentUser, hub: RunningHub, ca: CertPair, tmp_path: Path
+) -> None:
+    """Two counters (two data directories) on one hub: the birth certificate taken in at
+    counter 1 goes up to the province's vault and is re-used at counter 2."""
+    configure(ctx, hub, ca, tmp_path)
+    take_in(ctx, officer, tmp_path, 1)  # counter 1: C2 (Giấy chứng sinh) digitized here
+    queue = open_queue(ctx)
+    with queue.client:
+        assert upload_new_documents(ctx, queue.client) >= 2
+        assert upload_new_documents(ctx, queue.client) == 0  # each paper goes up once
+
+    settings2 = make_settings(tmp_path / "counter2")
+    settings2.counter_code = "Q02"
+    upgrade(settings2.resolved_database_url)
+    ctx2 = AppContext.open(settings2)
+    try:
+        import_bundled_catalog(ctx2.db)
+        officer2 = create_user(ctx2.db, "canbo2", "Phạm Văn Hai", OFFICER_PASSWORD, Role.OFFICER)
+        configure(ctx2, hub, ca, tmp_path / "c2pki", name="quay-2")
+        applicant = ApplicantInput(**{**MOTHER.__dict__, "personal_id": "038193000000"})
+        service = IntakeService(ctx2)
+        assert service.vault_hits(applicant.personal_id, BIRTH) == {}  # nothing local yet
+        assert refresh_from_hub(ctx2, applicant.personal_id) is None
+        hits = service.vault_hits(applicant.personal_id, BIRTH)
+        assert "C2" in hits
+        form = paper_image(tmp_path / "tk.png", "TỜ KHAI ĐĂNG KÝ KHAI SINH")
+        result = service.submit(
+            IntakeRequest(
+                applicant=applicant,
+                procedure_code=BIRTH,
+                choices={"C1": ComponentChoice(files=(form,))},
+            ),
+            officer2,
+        )
+        assert {c.code for c in result.components if c.reused} >= {"C2"}
+        assert [r.state for r in open_queue(ctx2).run_once()] == ["delivered"]
+        with ctx2.db.reading() as session:
+            origins = {d.origin for d in session.scalars(select(VaultDocument))}
+        assert "hub" in origins
+    finally:
+        ctx2.close()
+
+
+def test_offline_lookup_says_local_only(ctx: AppContext) -> None:
+    ctx.settings.hub.url, ctx.settings.hub.token = "http://127.0.0.1:9", "x"
+    why = refresh_from_hub(ctx, "038193001234")
+    assert why is not None and "Không kết nối được máy chủ tỉnh" in why

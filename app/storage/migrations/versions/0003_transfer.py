@@ -1,5 +1,6 @@
 """Transfer to the hub: the built package kept with its outbox entry (so a resend after a crash
-is byte-identical and the hub's idempotency holds), the acknowledgment, and sync cursors.
+is byte-identical and the hub's idempotency holds), the acknowledgment, sync cursors, and when
+each vault paper went up to the hub's shared vault.
 
 Revision ID: 0003
 Revises: 0002
@@ -21,6 +22,8 @@ def upgrade() -> None:
         batch.add_column(sa.Column("package_sha256", sa.String(64), nullable=True))
         batch.add_column(sa.Column("ack_id", sa.String(64), nullable=True))
         batch.add_column(sa.Column("delivered_at", sa.DateTime(), nullable=True))
+    with op.batch_alter_table("vault_documents") as batch:
+        batch.add_column(sa.Column("hub_uploaded_at", sa.DateTime(), nullable=True))
     op.create_table(
         "sync_cursors",
         sa.Column("name", sa.String(64), primary_key=True),
@@ -31,6 +34,8 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.drop_table("sync_cursors")
+    with op.batch_alter_table("vault_documents") as batch:
+        batch.drop_column("hub_uploaded_at")
     with op.batch_alter_table("outbox") as batch:
         batch.drop_column("delivered_at")
         batch.drop_column("ack_id")
