@@ -67,6 +67,7 @@ bench: venv
 	$(BIN)/python bench/vault_lookup.py
 	$(BIN)/python bench/intake_commit.py
 	$(BIN)/python bench/idcard.py
+	$(BIN)/python bench/hub.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

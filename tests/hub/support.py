@@ -79,6 +79,7 @@ def run_hub(
     database_url: str = "",
     storage_dir: Path | None = None,
     trusted_ca: Path | None = None,
+    workers: int = 1,
 ) -> Iterator[RunningHub]:
     """Start ``python -m hub.cli serve`` on a free loopback port; stop it at the end."""
     workdir.mkdir(parents=True, exist_ok=True)
@@ -96,6 +97,8 @@ def run_hub(
         env["ONESTOP_HUB_TRUSTED_CA_FILE"] = str(trusted_ca)
     log_path = workdir / f"hub-{port}.log"
     cmd = [sys.executable, "-m", "hub.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    if workers > 1:
+        cmd += ["--workers", str(workers)]
     with open(log_path, "wb") as log:
         proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
