@@ -196,6 +196,12 @@ def main() -> None:
     window.lookup.look_up()
     wait_for(lambda: "Mã hồ sơ" in window.lookup.details.toPlainText())
     grab(window, "lookup.png")
+    window.tabs.setCurrentWidget(window.transfer)
+    wait_for(lambda: window.transfer.table.rowCount() > 0)
+    window.transfer.send()  # no hub configured here: the queue says what to do
+    wait_for(lambda: window.transfer.send_button.isEnabled(), 20000)
+    settle()
+    grab(window, "transfer-queue.png")
     idcard_screenshots(window, tmp)
     view.pipeline.close(wait=False)
     app.quit()
