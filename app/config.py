@@ -67,6 +67,8 @@ class HubSettings(BaseModel):
     timeout_s: float = 10.0
     max_attempts: int = 20
     """Transfer attempts before a dossier is marked dead (the officer can retry it)."""
+    senders: int = Field(default=4, ge=1, le=16)
+    """Dossiers built, signed and sent at the same time by one queue run."""
 
 
 class SigningSettings(BaseModel):

@@ -21,8 +21,9 @@ from fastapi.exceptions import HTTPException, RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
-from sqlalchemy import func, select, text, update
+from sqlalchemy import Row, func, select, text, update
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+from sqlalchemy.orm import Session
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -38,7 +39,7 @@ from hub.models import (
     iso_utc,
     utcnow,
 )
-from hub.store import ContentStore, StoreError, is_sha256
+from hub.store import FileStore, StoreError, StoreUnavailable, is_sha256, open_store
 from hub.tokens import HubRole, find_token
 from hub.verify import PackageRejected, verify_package
 
@@ -72,7 +73,7 @@ class Caller:
 class HubState:
     settings: HubSettings
     db: HubDatabase
-    store: ContentStore
+    store: FileStore
     trusted_cas: Any
 
     def audit(
@@ -116,54 +117,93 @@ def require(*roles: HubRole) -> Callable[..., Caller]:
         credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
     ) -> Caller:
         state = _state(request)
-        target = f"{request.method} {request.url.path}"
-        if credentials is None or credentials.scheme.lower() != "bearer":
-            state.audit(None, "auth.refused", target, False, "thiếu mã truy cập")
-            raise _unauthorized(
-                "Thiếu mã truy cập. Hãy gửi tiêu đề 'Authorization: Bearer <mã truy cập>' với "
-                "mã do quản trị hub cấp."
-            )
         with state.db.session() as session:
-            token = find_token(session, credentials.credentials)
-            found = (
-                None
-                if token is None
-                else (token.name, token.role, token.agency_code, token.revoked_at)
-            )
-        if found is None:
-            state.audit(None, "auth.refused", target, False, "mã truy cập không đúng")
-            raise _unauthorized(
-                "Mã truy cập không đúng. Hãy kiểm tra mã đã nhập trong phần cài đặt kết nối hub, "
-                "hoặc xin quản trị hub cấp mã mới."
-            )
-        name, role, agency_code, revoked_at = found
-        if revoked_at is not None:
-            state.audit(name, "auth.refused", target, False, "mã truy cập đã bị thu hồi")
-            raise _unauthorized(
-                "Mã truy cập này đã bị thu hồi. Hãy xin quản trị hub cấp mã mới và cập nhật phần "
-                "cài đặt kết nối hub."
-            )
-        caller = Caller(name=name, role=HubRole(role), agency_code=agency_code)
-        if roles and caller.role not in roles:
-            state.audit(name, "auth.forbidden", target, False, f"vai trò {role}")
-            allowed = ", ".join(r.value for r in roles)
-            raise HTTPException(
-                403,
-                f"Mã truy cập có vai trò '{role}' không được dùng chức năng này (cần: {allowed}). "
-                "Hãy dùng đúng mã truy cập hoặc liên hệ quản trị hub.",
-            )
-        return caller
+            return authorize(session, request, credentials, roles)
 
     return dependency
 
 
-def _unauthorized(detail: str) -> HTTPException:
-    return HTTPException(401, detail, headers={"WWW-Authenticate": "Bearer"})
+class Refusal(HTTPException):
+    """A refused request; the app's handler writes its audit row once the request's own
+    transaction is over (SQLite would otherwise wait on its own write lock)."""
+
+    def __init__(
+        self,
+        status: int,
+        detail: str,
+        *,
+        token_name: str | None,
+        action: str,
+        target: str,
+        reason: str,
+        headers: dict[str, str] | None = None,
+    ) -> None:
+        super().__init__(status, detail, headers=headers)
+        self.audit_row = (token_name, action, target, reason)
 
 
-def _forbidden(state: HubState, caller: Caller, action: str, target: str, detail: str) -> NoReturn:
-    state.audit(caller.name, action, target, False, detail)
-    raise HTTPException(403, detail)
+def authorize(
+    session: Session,
+    request: Request,
+    credentials: HTTPAuthorizationCredentials | None,
+    roles: tuple[HubRole, ...],
+) -> Caller:
+    """The caller behind *credentials*, looked up in *session* (so that a hot endpoint does
+    its work in the same transaction); raises :class:`Refusal`."""
+    target = f"{request.method} {request.url.path}"
+    challenge = {"WWW-Authenticate": "Bearer"}
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Refusal(
+            401,
+            "Thiếu mã truy cập. Hãy gửi tiêu đề 'Authorization: Bearer <mã truy cập>' với "
+            "mã do quản trị hub cấp.",
+            token_name=None,
+            action="auth.refused",
+            target=target,
+            reason="thiếu mã truy cập",
+            headers=challenge,
+        )
+    token = find_token(session, credentials.credentials)
+    if token is None:
+        raise Refusal(
+            401,
+            "Mã truy cập không đúng. Hãy kiểm tra mã đã nhập trong phần cài đặt kết nối hub, "
+            "hoặc xin quản trị hub cấp mã mới.",
+            token_name=None,
+            action="auth.refused",
+            target=target,
+            reason="mã truy cập không đúng",
+            headers=challenge,
+        )
+    name, role, agency_code, revoked_at = token
+    if revoked_at is not None:
+        raise Refusal(
+            401,
+            "Mã truy cập này đã bị thu hồi. Hãy xin quản trị hub cấp mã mới và cập nhật phần "
+            "cài đặt kết nối hub.",
+            token_name=name,
+            action="auth.refused",
+            target=target,
+            reason="mã truy cập đã bị thu hồi",
+            headers=challenge,
+        )
+    caller = Caller(name=name, role=HubRole(role), agency_code=agency_code)
+    if roles and caller.role not in roles:
+        allowed = ", ".join(r.value for r in roles)
+        raise Refusal(
+            403,
+            f"Mã truy cập có vai trò '{role}' không được dùng chức năng này (cần: {allowed}). "
+            "Hãy dùng đúng mã truy cập hoặc liên hệ quản trị hub.",
+            token_name=name,
+            action="auth.forbidden",
+            target=target,
+            reason=f"vai trò {role}",
+        )
+    return caller
+
+
+def _forbidden(caller: Caller, action: str, target: str, detail: str) -> NoReturn:
+    raise Refusal(403, detail, token_name=caller.name, action=action, target=target, reason=detail)
 
 
 # --- request/response models -----------------------------------------------------------------
@@ -273,7 +313,7 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
     state = HubState(
         settings=settings,
         db=HubDatabase(settings.resolved_database_url),
-        store=ContentStore(settings.resolved_storage_dir),
+        store=open_store(settings),
         trusted_cas=settings.load_trusted_cas(),
     )
     if state.trusted_cas is None:
@@ -301,6 +341,25 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
                 + "; ".join(parts)
                 + ". Hãy kiểm tra dữ liệu gửi lên theo docs/hub-protocol.md."
             },
+        )
+
+    @app.exception_handler(StoreUnavailable)
+    async def _store_unavailable(request: Request, exc: StoreUnavailable) -> JSONResponse:
+        log.error("file store unavailable: %s", exc)
+        return JSONResponse(
+            status_code=503,
+            content={
+                "detail": "Kho tệp của hub tạm thời không truy cập được. Hãy thử lại sau ít "
+                "phút; nếu vẫn lỗi, báo quản trị hub kiểm tra kho lưu trữ (S3)."
+            },
+            headers={"Retry-After": "60"},
+        )
+
+    @app.exception_handler(Refusal)
+    async def _refused(request: Request, exc: Refusal) -> JSONResponse:
+        await run_in_threadpool(state.audit, *exc.audit_row[:3], False, exc.audit_row[3])
+        return JSONResponse(
+            status_code=exc.status_code, content={"detail": exc.detail}, headers=exc.headers
         )
 
     @app.exception_handler(StarletteHTTPException)
@@ -357,22 +416,33 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
         tags=["kho giấy tờ"],
     )
     def vault_list(
+        request: Request,
         id_number: str = Path(description="Số định danh cá nhân / mã số tổ chức."),
-        caller: Caller = Depends(require(HubRole.COUNTER)),  # noqa: B008
-    ) -> VaultListing:
-        _check_id_number(id_number)
+        credentials: HTTPAuthorizationCredentials | None = Depends(_bearer),  # noqa: B008
+    ) -> Response:
+        # The hot path of every intake: token, listing and audit row in one transaction,
+        # plain rows and one JSON encoding (no ORM objects, no response-model pass).
         with state.db.session() as session:
-            rows = session.scalars(
-                select(VaultDocument)
+            caller = authorize(session, request, credentials, (HubRole.COUNTER,))
+            _check_id_number(id_number)
+            latest: dict[str, dict[str, Any]] = {}
+            for row in session.execute(
+                select(*_LISTING_COLUMNS)
                 .where(VaultDocument.id_number == id_number)
                 .order_by(VaultDocument.document_code, VaultDocument.version)
-            ).all()
-            latest: dict[str, VaultDocument] = {}
-            for row in rows:
-                latest[row.document_code] = row
-            docs = [_doc_out(row) for row in latest.values()]
-        state.audit(caller.name, "vault.list", id_number, True, f"{len(docs)} giấy tờ")
-        return VaultListing(id_number=id_number, documents=docs)
+            ):
+                latest[row.document_code] = _listing_entry(row)
+            session.add(
+                AuditEntry(
+                    at=utcnow(),
+                    token_name=caller.name,
+                    action="vault.list",
+                    target=id_number,
+                    ok=True,
+                    detail=f"{len(latest)} giấy tờ",
+                )
+            )
+        return JSONResponse({"id_number": id_number, "documents": list(latest.values())})
 
     @app.get(
         "/api/v1/vault/files/{sha256}",
@@ -411,6 +481,8 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
             )
         try:
             size = state.store.size(sha256)
+        except StoreUnavailable:
+            raise
         except StoreError as exc:
             state.audit(caller.name, "vault.file", sha256, False, "tệp bị mất")
             raise HTTPException(
@@ -435,6 +507,8 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
                 return Response(body, media_type=mime, headers=headers)
             start, end = wanted
             body = state.store.read_range(sha256, start, end)
+        except StoreUnavailable:
+            raise
         except StoreError as exc:
             state.audit(caller.name, "vault.file", sha256, False, "tệp hỏng")
             raise HTTPException(
@@ -675,7 +749,6 @@ def create_app(settings: HubSettings | None = None) -> FastAPI:
         if caller.role == HubRole.COUNTER:
             if not caller.agency_code:
                 _forbidden(
-                    state,
                     caller,
                     "status.pull",
                     "status-changes",
@@ -711,20 +784,28 @@ def _check_id_number(id_number: str) -> None:
         )
 
 
-def _doc_out(row: VaultDocument) -> VaultDocumentOut:
-    return VaultDocumentOut(
-        document_code=row.document_code,
-        document_type=row.document_type,
-        title=row.title,
-        sha256=row.sha256,
-        mime_type=row.mime_type,
-        pages=row.pages,
-        size=row.size,
-        valid_from=row.valid_from,
-        valid_until=row.valid_until,
-        uploaded_at=iso_utc(row.uploaded_at),
-        uploaded_by=row.uploaded_by,
-    )
+_LISTING_COLUMNS = (
+    VaultDocument.document_code,
+    VaultDocument.document_type,
+    VaultDocument.title,
+    VaultDocument.sha256,
+    VaultDocument.mime_type,
+    VaultDocument.pages,
+    VaultDocument.size,
+    VaultDocument.valid_from,
+    VaultDocument.valid_until,
+    VaultDocument.uploaded_at,
+    VaultDocument.uploaded_by,
+)
+
+
+def _listing_entry(row: Row[*tuple[Any, ...]]) -> dict[str, Any]:
+    """One document of a vault listing, as :class:`VaultDocumentOut` documents it."""
+    entry = row._asdict()
+    entry["valid_from"] = row.valid_from and row.valid_from.isoformat()
+    entry["valid_until"] = row.valid_until and row.valid_until.isoformat()
+    entry["uploaded_at"] = iso_utc(row.uploaded_at)
+    return entry
 
 
 def parse_range(header: str | None, size: int) -> tuple[int, int] | str | None:
@@ -789,7 +870,6 @@ def _receive_dossier(
         return _reject(state, caller, data, declared, exc)
     if manifest.agency_code != caller.agency_code:
         _forbidden(
-            state,
             caller,
             "dossier.receive",
             manifest.code,
@@ -816,6 +896,17 @@ def _receive_dossier(
                 status=manifest.status,
             )
             session.add(dossier)
+            session.add(
+                AuditEntry(
+                    at=utcnow(),
+                    token_name=caller.name,
+                    action="dossier.receive",
+                    target=manifest.code,
+                    ok=True,
+                    detail=f"ack {dossier.ack_id}, phiên bản {dossier.version}, "
+                    f"ký bởi {manifest.signer_subject}",
+                )
+            )
     except IntegrityError:
         # The same package arrived concurrently on another request: answer as a repeat.
         with state.db.session() as session:
@@ -825,15 +916,7 @@ def _receive_dossier(
                 )
             ).one()
             return JSONResponse(status_code=200, content=_ack(existing))
-    ack = _ack(dossier)
-    state.audit(
-        caller.name,
-        "dossier.receive",
-        manifest.code,
-        True,
-        f"ack {ack['ack_id']}, phiên bản {dossier.version}, ký bởi {manifest.signer_subject}",
-    )
-    return JSONResponse(status_code=201, content=ack)
+    return JSONResponse(status_code=201, content=_ack(dossier))
 
 
 def _reject(

@@ -2,11 +2,14 @@
 
     onestop-hub serve [--host H] [--port P] [--database-url URL] [--storage-dir DIR]
                       [--tls-cert PEM --tls-key PEM] [--trusted-ca PEM] [--workers N]
+                      [--s3-bucket B [--s3-endpoint-url URL] [--s3-prefix P]]
     onestop-hub db upgrade [--database-url URL]
     onestop-hub token add NAME --role counter|authority|admin [--agency CODE]
     onestop-hub token revoke NAME
 
-Options override the ``ONESTOP_HUB_…`` environment variables (see :mod:`hub.config`).
+Options override the ``ONESTOP_HUB_…`` environment variables (see :mod:`hub.config`). S3
+credentials come from the environment only (``ONESTOP_HUB_S3_ACCESS_KEY_ID`` /
+``ONESTOP_HUB_S3_SECRET_ACCESS_KEY`` or boto3's ``AWS_…``), never from the command line.
 """
 
 from __future__ import annotations
@@ -37,6 +40,9 @@ _OVERRIDES = {
     "tls_key": "ONESTOP_HUB_TLS_KEY",
     "trusted_ca": "ONESTOP_HUB_TRUSTED_CA_FILE",
     "workers": "ONESTOP_HUB_WORKERS",
+    "s3_bucket": "ONESTOP_HUB_S3_BUCKET",
+    "s3_endpoint_url": "ONESTOP_HUB_S3_ENDPOINT_URL",
+    "s3_prefix": "ONESTOP_HUB_S3_PREFIX",
 }
 
 
@@ -55,6 +61,11 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-key", help="khóa riêng TLS (PEM)")
     serve.add_argument("--trusted-ca", help="các CA tin cậy ký gói hồ sơ (PEM)")
     serve.add_argument("--workers", type=int, help="số tiến trình uvicorn")
+    serve.add_argument(
+        "--s3-bucket", help="lưu tệp vào bucket S3 (AWS, MinIO, Ceph) thay vì thư mục"
+    )
+    serve.add_argument("--s3-endpoint-url", help="địa chỉ máy chủ S3 (bỏ trống = AWS)")
+    serve.add_argument("--s3-prefix", help="tiền tố khóa trong bucket, ví dụ hub/")
 
     db = sub.add_parser("db", help="cơ sở dữ liệu")
     db_sub = db.add_subparsers(dest="db_command", required=True)
@@ -90,6 +101,21 @@ def _serve(settings: HubSettings) -> int:
         print("Cần cả --tls-cert và --tls-key để chạy HTTPS.", file=sys.stderr)
         return EXIT_USAGE
     settings.load_trusted_cas()  # fail early on a bad CA bundle
+    if settings.s3_bucket:
+        from hub.store import StoreError
+        from hub.store_s3 import S3ContentStore
+
+        try:
+            S3ContentStore.from_settings(settings).check()
+        except StoreError as exc:
+            print(
+                f"Không truy cập được kho tệp S3 (bucket {settings.s3_bucket}, máy chủ "
+                f"{settings.s3_endpoint_url or 'AWS'}): {exc}. Hãy kiểm tra địa chỉ máy chủ, "
+                "tên bucket (phải tạo trước) và khóa truy cập (ONESTOP_HUB_S3_ACCESS_KEY_ID / "
+                "ONESTOP_HUB_S3_SECRET_ACCESS_KEY).",
+                file=sys.stderr,
+            )
+            return EXIT_ERROR
     upgrade(settings.resolved_database_url)
     options: dict[str, Any] = {"host": settings.host, "port": settings.port}
     if settings.tls_cert and settings.tls_key:

@@ -5,6 +5,19 @@ production), ``ONESTOP_HUB_STORAGE_DIR`` (content-addressed file store),
 ``ONESTOP_HUB_TRUSTED_CA_FILE`` (PEM bundle of the CAs that may issue agency certificates),
 ``ONESTOP_HUB_HOST``, ``ONESTOP_HUB_PORT``, ``ONESTOP_HUB_TLS_CERT`` / ``ONESTOP_HUB_TLS_KEY``
 (given to uvicorn).
+
+S3-compatible file store (AWS S3, MinIO, Ceph RGW…) instead of the local directory:
+
+- ``ONESTOP_HUB_S3_BUCKET``: the bucket (must exist); empty (default) = local directory store.
+- ``ONESTOP_HUB_S3_ENDPOINT_URL``: e.g. ``https://minio.example:9000``; empty = AWS. With an
+  endpoint URL, path-style addressing is used (``<endpoint>/<bucket>/<key>``), which MinIO and
+  Ceph accept without wildcard DNS.
+- ``ONESTOP_HUB_S3_REGION``: empty = boto3's default (``AWS_DEFAULT_REGION``, ``~/.aws``).
+- ``ONESTOP_HUB_S3_PREFIX``: key prefix, e.g. ``hub/`` → objects ``hub/ab/cd/<sha256>``
+  (a missing trailing ``/`` is added).
+- ``ONESTOP_HUB_S3_ACCESS_KEY_ID`` / ``ONESTOP_HUB_S3_SECRET_ACCESS_KEY``: empty = boto3's own
+  credential chain (``AWS_ACCESS_KEY_ID`` / ``AWS_SECRET_ACCESS_KEY``, ``~/.aws``, instance
+  role). Secrets come from the environment only, never from the command line.
 """
 
 from __future__ import annotations
@@ -13,7 +26,7 @@ from pathlib import Path
 
 import platformdirs
 from cryptography import x509
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 HUB_APP_NAME = "onestop-hub"
@@ -40,6 +53,16 @@ class HubSettings(BaseSettings):
     workers: int = 1
     max_package_bytes: int = 512 * 1024 * 1024
     max_upload_bytes: int = 200 * 1024 * 1024
+    s3_bucket: str = ""
+    """S3 bucket of the file store; empty = local directory (``storage_dir``)."""
+    s3_endpoint_url: str = ""
+    """S3-compatible endpoint (MinIO, Ceph); empty = AWS."""
+    s3_region: str = ""
+    s3_prefix: str = ""
+    """Key prefix inside the bucket."""
+    s3_access_key_id: str = ""
+    """Empty = boto3's credential chain (``AWS_ACCESS_KEY_ID``…)."""
+    s3_secret_access_key: SecretStr = SecretStr("")
 
     @property
     def resolved_database_url(self) -> str:

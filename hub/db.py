@@ -23,7 +23,10 @@ MIGRATION_LOCK_ID = 0x0E5709  # pg_advisory_xact_lock key: one migrating process
 def create_hub_engine(url: str) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        return create_engine(url, pool_pre_ping=True)
+        # One pooled connection per request thread (anyio's pool has 40): connections beyond
+        # the pool are opened and closed per request, and a PostgreSQL connection costs a
+        # process fork — under load that, not the queries, was the hub's bottleneck.
+        return create_engine(url, pool_pre_ping=True, pool_size=40, max_overflow=10)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import secrets
+from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import select, update
+from sqlalchemy import Row, select, update
 from sqlalchemy.orm import Session
 
 from hub.models import HubToken, utcnow
@@ -67,5 +68,13 @@ def revoke_token(session: Session, name: str) -> int:
     return count
 
 
-def find_token(session: Session, token: str) -> HubToken | None:
-    return session.scalar(select(HubToken).where(HubToken.token_sha256 == hash_token(token)))
+TokenRow = Row[str, str, str | None, datetime | None]
+
+
+def find_token(session: Session, token: str) -> TokenRow | None:
+    """(name, role, agency code, revoked at) of the token, or None when it does not exist."""
+    return session.execute(
+        select(HubToken.name, HubToken.role, HubToken.agency_code, HubToken.revoked_at).where(
+            HubToken.token_sha256 == hash_token(token)
+        )
+    ).first()

@@ -166,14 +166,15 @@ def check_pdf_signatures(
 ) -> None:
     """Every component is a PDF and, when the hub trusts given CAs, carries an intact PAdES
     signature chaining to one of them (pyHanko validation, no fetching)."""
-    from app.transfer.signing import verify_pdf_signature
+    from app.transfer.signing import pdf_validation_context, verify_pdf_signature
 
+    context = pdf_validation_context(trusted_cas) if trusted_cas else None
     for name, content in files.items():
         if not content.startswith(b"%PDF-"):
             raise PackageRejected(
                 f"Tệp {name} không phải tệp PDF. Hãy số hóa lại thành phần này và gửi lại gói."
             )
-        if trusted_cas and not verify_pdf_signature(content, trusted_cas):
+        if context is not None and not verify_pdf_signature(content, context):
             raise PackageRejected(
                 f"Chữ ký số (PAdES) trên tệp {name} không hợp lệ, thiếu, hoặc không do chứng thư "
                 "được tin cậy ký. Hãy kiểm tra chứng thư số của cơ quan tại quầy rồi ký và gửi "

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -113,7 +114,14 @@ class TransferQueue:
             ]
 
     def run_once(self, *, ignore_backoff: bool = False) -> list[Delivery]:
-        return [self.deliver(code) for code in self.due_codes(ignore_backoff=ignore_backoff)]
+        """Deliver every due dossier, ``[hub] senders`` at a time (building and signing one
+        package overlaps the hub checking another); results in queue order."""
+        codes = self.due_codes(ignore_backoff=ignore_backoff)
+        senders = min(self.ctx.settings.hub.senders, len(codes))
+        if senders <= 1:
+            return [self.deliver(code) for code in codes]
+        with ThreadPoolExecutor(senders, thread_name_prefix="transfer") as pool:
+            return list(pool.map(self.deliver, codes))
 
     def deliver(self, code: str) -> Delivery:
         sha256 = self._prepare(code)
@@ -140,19 +148,29 @@ class TransferQueue:
 
     def _prepare(self, code: str) -> str | None:
         """Mark the entry ``sending`` (one more attempt) with its package built and stored;
-        the package hash, None when already delivered, or "!reason" when it cannot be built."""
+        the package hash, None when already delivered, or "!reason" when it cannot be built.
+
+        The package is built outside the write transaction (signing takes a while and intake
+        must not wait for the database); if another sender recorded a package meanwhile, that
+        one is kept and sent, so a dossier only ever has one package at the hub."""
+        with self.ctx.db.reading() as session:
+            entry = _entry_by_code(session, code)
+            if entry.state == OutboxState.DELIVERED:
+                return None
+            built = entry.package_sha256
+        if built is None:
+            try:
+                data, built = self.build(self.ctx, code)
+            except UserError as exc:
+                return "!" + exc.message
+            stored = self.ctx.store.put_bytes(data)
+            assert stored == built, "package hash differs from the stored file's"
         with self.ctx.db.writing() as session:
             entry = _entry_by_code(session, code)
             if entry.state == OutboxState.DELIVERED:
                 return None
             if entry.package_sha256 is None:
-                try:
-                    data, sha256 = self.build(self.ctx, code)
-                except UserError as exc:
-                    return "!" + exc.message
-                stored = self.ctx.store.put_bytes(data)
-                assert stored == sha256, "package hash differs from the stored file's"
-                entry.package_sha256 = sha256
+                entry.package_sha256 = built
             entry.state = OutboxState.SENDING.value
             entry.attempts += 1
             entry.updated_at = now()

@@ -17,6 +17,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
+import pikepdf
 from asn1crypto import cms as asn1_cms
 from asn1crypto import keys as asn1_keys
 from asn1crypto import pkcs12 as asn1_pkcs12
@@ -39,6 +40,8 @@ from app.errors import UserError
 log = logging.getLogger(__name__)
 
 PDF_FIELD_NAME = "OneStop"
+CMS_MARGIN = 512
+"""Room beyond the trial CMS: signature values vary by a few bytes (ECDSA), attributes not."""
 
 _T = TypeVar("_T")
 
@@ -56,6 +59,7 @@ class AgencySigner:
     chain: tuple[x509.Certificate, ...] = ()
     """The other certificates of the PKCS#12 file (issuing CAs), sent along with signatures."""
     _pdf_signer: signers.SimpleSigner | None = field(default=None, repr=False, compare=False)
+    _cms_room: int | None = field(default=None, repr=False, compare=False)
 
     @property
     def subject(self) -> str:
@@ -76,9 +80,14 @@ class AgencySigner:
 
     @property
     def cms_room(self) -> int:
-        """Bytes to reserve for the CMS in a PDF (saves pyHanko a trial signature)."""
-        certs = (self.certificate, *self.chain)
-        return 8192 + 2 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in certs)
+        """Bytes to reserve for the CMS in a PDF: the size of one trial signature (made once
+        per signer) plus a margin. Every verifier parses the reserved room as hex, byte by
+        byte in pyHanko, so a generous guess costs each reader of each PDF."""
+        if self._cms_room is None:
+            # pyHanko counts the room in hex digits: two per byte.
+            object.__setattr__(self, "_cms_room", 2 * (_measure_cms(self) + CMS_MARGIN))
+        assert self._cms_room is not None
+        return self._cms_room
 
     @property
     def pdf_signer(self) -> signers.SimpleSigner:
@@ -189,7 +198,7 @@ def verify_manifest_signature(
         raise SignatureInvalid("CMS is not detached")
     if len(signed_data["signer_infos"]) != 1:
         raise SignatureInvalid("expected exactly one signer")
-    context = _validation_context(trusted_cas)
+    context = pdf_validation_context(trusted_cas)
     try:
         status = _run(
             async_validate_detached_cms(data, signed_data, signer_validation_context=context)
@@ -246,8 +255,25 @@ def _make_pdf_signer(signer: AgencySigner) -> signers.SimpleSigner:
     )
 
 
+def _measure_cms(signer: AgencySigner) -> int:
+    """Length of the CMS pyHanko makes with this signer, from a trial on a blank page."""
+    with pikepdf.new() as blank:
+        blank.add_blank_page()
+        out = io.BytesIO()
+        blank.save(out)
+    certs = (signer.certificate, *signer.chain)
+    generous = 16384 + 4 * sum(len(c.public_bytes(serialization.Encoding.DER)) for c in certs)
+    trial = _sign_pdf(signer, out.getvalue(), PDF_FIELD_NAME, generous)
+    contents = PdfFileReader(io.BytesIO(trial), strict=False).embedded_signatures[0].pkcs7_content
+    return len(asn1_cms.ContentInfo.load(contents, strict=False).dump())
+
+
 def sign_pdf(signer: AgencySigner, pdf: bytes, *, field_name: str = PDF_FIELD_NAME) -> bytes:
     """PAdES baseline signature of *pdf* as an incremental update (earlier bytes unchanged)."""
+    return _sign_pdf(signer, pdf, field_name, signer.cms_room)
+
+
+def _sign_pdf(signer: AgencySigner, pdf: bytes, field_name: str, room: int) -> bytes:
     writer = IncrementalPdfFileWriter(io.BytesIO(pdf), strict=False)
     existing = {name for name, _value, _ref in fields.enumerate_sig_fields(writer.prev)}
     name, n = field_name, 1
@@ -267,16 +293,20 @@ def sign_pdf(signer: AgencySigner, pdf: bytes, *, field_name: str = PDF_FIELD_NA
             meta,
             signer=signer.pdf_signer,
             output=io.BytesIO(),
-            bytes_reserved=signer.cms_room,
+            bytes_reserved=room,
         )
     )
     return bytes(output.getbuffer())
 
 
-def verify_pdf_signature(pdf: bytes, trusted_cas: Iterable[x509.Certificate]) -> bool:
+def verify_pdf_signature(
+    pdf: bytes, trusted: Iterable[x509.Certificate] | ValidationContext
+) -> bool:
     """True when *pdf* carries at least one signature and every signature is intact, valid,
-    by a certificate chaining to *trusted_cas*, and nothing but allowed updates follow it."""
-    context = _validation_context(trusted_cas)
+    by a certificate chaining to the trusted CAs, and nothing but allowed updates follow it.
+    Checking several PDFs, pass one :func:`pdf_validation_context`: it remembers the
+    certificate paths it has already validated."""
+    context = trusted if isinstance(trusted, ValidationContext) else pdf_validation_context(trusted)
     try:
         reader = PdfFileReader(io.BytesIO(pdf), strict=False)
         signatures = reader.embedded_signatures
@@ -300,7 +330,8 @@ def _to_asn1(cert: x509.Certificate) -> asn1_x509.Certificate:
     return asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER))
 
 
-def _validation_context(trusted_cas: Iterable[x509.Certificate]) -> ValidationContext:
+def pdf_validation_context(trusted_cas: Iterable[x509.Certificate]) -> ValidationContext:
+    """Validation against *trusted_cas*, no fetching (one per batch of signatures)."""
     return ValidationContext(
         trust_roots=[_to_asn1(c) for c in trusted_cas],
         allow_fetching=False,

@@ -12,7 +12,7 @@ import sys
 import time
 import uuid
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,27 +80,33 @@ def run_hub(
     storage_dir: Path | None = None,
     trusted_ca: Path | None = None,
     workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    serve_args: Sequence[str] = (),
 ) -> Iterator[RunningHub]:
-    """Start ``python -m hub.cli serve`` on a free loopback port; stop it at the end."""
+    """Start ``python -m hub.cli serve`` on a free loopback port; stop it at the end.
+    ``env`` adds environment variables (for the hub and :meth:`RunningHub.cli`),
+    ``serve_args`` more ``serve`` options."""
     workdir.mkdir(parents=True, exist_ok=True)
     database_url = database_url or f"sqlite:///{workdir / 'hub.sqlite3'}"
     storage_dir = storage_dir or workdir / "files"
     port = free_port()
-    env = {
+    hub_env = {
         **os.environ,
         "ONESTOP_HUB_DATA_DIR": str(workdir),
         "ONESTOP_HUB_DATABASE_URL": database_url,
         "ONESTOP_HUB_STORAGE_DIR": str(storage_dir),
         "PYTHONPATH": str(REPO),
+        **(env or {}),
     }
     if trusted_ca is not None:
-        env["ONESTOP_HUB_TRUSTED_CA_FILE"] = str(trusted_ca)
+        hub_env["ONESTOP_HUB_TRUSTED_CA_FILE"] = str(trusted_ca)
     log_path = workdir / f"hub-{port}.log"
     cmd = [sys.executable, "-m", "hub.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     if workers > 1:
         cmd += ["--workers", str(workers)]
+    cmd += serve_args
     with open(log_path, "wb") as log:
-        proc = subprocess.Popen(cmd, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
+        proc = subprocess.Popen(cmd, env=hub_env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -115,7 +121,7 @@ def run_hub(
             if time.monotonic() > deadline:
                 raise RuntimeError(f"hub did not start:\n{log_path.read_text()}")
             time.sleep(0.1)
-        yield RunningHub(url, database_url, storage_dir, env, log_path)
+        yield RunningHub(url, database_url, storage_dir, hub_env, log_path)
     finally:
         proc.terminate()
         try:
