@@ -1,7 +1,7 @@
 """``onestop-hub``: run the hub and manage its database and tokens.
 
     onestop-hub serve [--host H] [--port P] [--database-url URL] [--storage-dir DIR]
-                      [--tls-cert PEM --tls-key PEM] [--trusted-ca PEM] [--workers N]
+                      [--tls-cert PEM --tls-key PEM] [--trusted-ca PEM] [--workers N] [--threads N]
                       [--s3-bucket B [--s3-endpoint-url URL] [--s3-prefix P]]
     onestop-hub db upgrade [--database-url URL]
     onestop-hub token add NAME --role counter|authority|admin [--agency CODE]
@@ -40,6 +40,7 @@ _OVERRIDES = {
     "tls_key": "ONESTOP_HUB_TLS_KEY",
     "trusted_ca": "ONESTOP_HUB_TRUSTED_CA_FILE",
     "workers": "ONESTOP_HUB_WORKERS",
+    "threads": "ONESTOP_HUB_THREADS",
     "s3_bucket": "ONESTOP_HUB_S3_BUCKET",
     "s3_endpoint_url": "ONESTOP_HUB_S3_ENDPOINT_URL",
     "s3_prefix": "ONESTOP_HUB_S3_PREFIX",
@@ -61,6 +62,9 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--tls-key", help="khóa riêng TLS (PEM)")
     serve.add_argument("--trusted-ca", help="các CA tin cậy ký gói hồ sơ (PEM)")
     serve.add_argument("--workers", type=int, help="số tiến trình uvicorn")
+    serve.add_argument(
+        "--threads", type=int, help="số yêu cầu mỗi tiến trình xử lý cùng lúc (mặc định 4)"
+    )
     serve.add_argument(
         "--s3-bucket", help="lưu tệp vào bucket S3 (AWS, MinIO, Ceph) thay vì thư mục"
     )

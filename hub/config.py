@@ -51,6 +51,10 @@ class HubSettings(BaseSettings):
     tls_cert: Path | None = None
     tls_key: Path | None = None
     workers: int = 1
+    threads: int = Field(default=4, ge=1, le=100)
+    """Requests one process works on at once (the rest wait their turn in its event loop);
+    also its number of pooled database connections. Under load a few busy threads per
+    process serve far more lookups than dozens fighting over the interpreter lock."""
     max_package_bytes: int = 512 * 1024 * 1024
     max_upload_bytes: int = 200 * 1024 * 1024
     s3_bucket: str = ""

@@ -20,13 +20,15 @@ VERSION_TABLE = "hub_alembic_version"
 MIGRATION_LOCK_ID = 0x0E5709  # pg_advisory_xact_lock key: one migrating process at a time
 
 
-def create_hub_engine(url: str) -> Engine:
+def create_hub_engine(url: str, pool_size: int = 5) -> Engine:
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite":
-        # One pooled connection per request thread (anyio's pool has 40): connections beyond
-        # the pool are opened and closed per request, and a PostgreSQL connection costs a
-        # process fork — under load that, not the queries, was the hub's bottleneck.
-        return create_engine(url, pool_pre_ping=True, pool_size=40, max_overflow=10)
+        # One pooled connection per request thread: connections beyond the pool are opened
+        # and closed per request, and a PostgreSQL connection costs a process fork (under
+        # load that, not the queries, was once the hub's bottleneck). No ping before each
+        # use (a round trip per request): after a database restart the first request on a
+        # dead connection fails, SQLAlchemy then drops the whole pool, and counters retry.
+        return create_engine(url, pool_size=pool_size, max_overflow=4, pool_recycle=1800)
     if parsed.database and parsed.database != ":memory:":
         Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
     engine = create_engine(url, connect_args={"timeout": 30, "check_same_thread": False})
@@ -50,9 +52,9 @@ def create_hub_engine(url: str) -> Engine:
 
 
 class HubDatabase:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, pool_size: int = 5) -> None:
         self.url = url
-        self.engine = create_hub_engine(url)
+        self.engine = create_hub_engine(url, pool_size)
         self.is_postgres = self.engine.dialect.name == "postgresql"
         self._factory = sessionmaker(self.engine, expire_on_commit=False)
 

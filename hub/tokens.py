@@ -7,7 +7,7 @@ import secrets
 from datetime import datetime
 from enum import StrEnum
 
-from sqlalchemy import Row, select, update
+from sqlalchemy import Connection, Row, select, update
 from sqlalchemy.orm import Session
 
 from hub.models import HubToken, utcnow
@@ -71,7 +71,7 @@ def revoke_token(session: Session, name: str) -> int:
 TokenRow = Row[str, str, str | None, datetime | None]
 
 
-def find_token(session: Session, token: str) -> TokenRow | None:
+def find_token(session: Session | Connection, token: str) -> TokenRow | None:
     """(name, role, agency code, revoked at) of the token, or None when it does not exist."""
     return session.execute(
         select(HubToken.name, HubToken.role, HubToken.agency_code, HubToken.revoked_at).where(
