@@ -171,6 +171,12 @@ def cmd_intake(args: argparse.Namespace) -> int:
         appointment_override=datetime.fromisoformat(args.appointment) if args.appointment else None,
         **({"request_id": args.request_id} if args.request_id else {}),
     )
+    if ctx.settings.hub.url:  # papers digitized at other counters are re-used here too
+        from app.transfer.remote_vault import refresh_from_hub
+
+        problem = refresh_from_hub(ctx, args.citizen, full_name=args.name)
+        if problem:
+            print(f"Lưu ý: chỉ tra kho cục bộ ({problem}).", file=sys.stderr)
     result = IntakeService(ctx).submit(request, user)
     if args.json:
         _print_json(result.as_json())

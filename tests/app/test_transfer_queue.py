@@ -291,3 +291,55 @@ def test_offline_lookup_says_local_only(ctx: AppContext) -> None:
     ctx.settings.hub.url, ctx.settings.hub.token = "http://127.0.0.1:9", "x"
     why = refresh_from_hub(ctx, "038193001234")
     assert why is not None and "Không kết nối được máy chủ tỉnh" in why
+
+
+def test_command_line_intake_reuses_a_paper_from_the_hub(
+    ctx: AppContext, officer: CurrentUser, hub: RunningHub, ca: CertPair, tmp_path: Path
+) -> None:
+    """`onestop intake` at a second counter (its own data directory, set up by the CLI)
+    looks in the province's vault first, as the GUI does."""
+    configure(ctx, hub, ca, tmp_path)
+    take_in(ctx, officer, tmp_path, 1)
+    queue = open_queue(ctx)
+    with queue.client:
+        assert upload_new_documents(ctx, queue.client) >= 2
+    counter2 = tmp_path / "counter2"
+    env = {
+        **os.environ,
+        "PYTHONPATH": str(REPO),
+        "ONESTOP_CONFIG_FILE": str(counter2 / "settings.toml"),
+        "ONESTOP_DATA_DIR": str(counter2),
+        "ONESTOP_AGENCY__CODE": AGENCY,
+        "ONESTOP_AGENCY__NAME": "UBND XÃ ĐÔNG SƠN",
+        "ONESTOP_HUB__URL": hub.url,
+        "ONESTOP_HUB__TOKEN": hub.add_token("quay-2", "counter", AGENCY),
+    }
+
+    def cli(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [sys.executable, "-m", "app.cli", *args],
+            env=env, cwd=REPO, input=stdin, capture_output=True, text=True, timeout=120,
+        )  # fmt: skip
+
+    for args in (("db", "upgrade"), ("catalog", "import", "--bundled")):
+        assert cli(*args).returncode == 0
+    added = cli(
+        "user", "add", "canbo2", "--role", "officer", "--password-stdin", stdin="matkhau2026"
+    )
+    assert added.returncode == 0, added.stderr
+    form = paper_image(tmp_path / "tk.png", "TỜ KHAI ĐĂNG KÝ KHAI SINH")
+    card = paper_image(tmp_path / "cc.png", "CĂN CƯỚC")
+    done = cli(
+        *("intake", "--user", "canbo2", "--citizen", "038193000000", "--name", MOTHER.full_name),
+        *("--procedure", BIRTH, "--attach", f"C1={form}", "--attach", f"C4={card}", "--json"),
+    )
+    assert done.returncode == 0, done.stderr
+    reused = {c["code"] for c in json.loads(done.stdout)["components"] if c["reused"]}
+    assert "C2" in reused  # the birth certificate digitized at counter 1
+    env["ONESTOP_HUB__URL"] = "http://127.0.0.1:9"  # offline: still takes the dossier in
+    offline = cli(
+        *("intake", "--user", "canbo2", "--citizen", "038193000001", "--name", MOTHER.full_name),
+        *("--procedure", BIRTH, "--outcome", "supplement", "--reason", "Thiếu giấy chứng sinh"),
+    )
+    assert offline.returncode == 0, offline.stderr
+    assert "chỉ tra kho cục bộ" in offline.stderr
