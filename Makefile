@@ -68,6 +68,7 @@ bench: venv
 	$(BIN)/python bench/intake_commit.py
 	$(BIN)/python bench/idcard.py
 	$(BIN)/python bench/hub.py
+	$(BIN)/python bench/dashboard.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

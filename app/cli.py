@@ -188,17 +188,145 @@ def cmd_intake(args: argparse.Namespace) -> int:
     return 0
 
 
+def parse_day(text: str, option: str = "ngày") -> date:
+    """A CLI date: YYYY-MM-DD or DD/MM/YYYY."""
+    value = text.strip()
+    for pattern in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return datetime.strptime(value, pattern).date()
+        except ValueError:
+            continue
+    raise UserError(
+        f"{option}: «{text}» không phải ngày hợp lệ. Hãy ghi YYYY-MM-DD hoặc DD/MM/YYYY."
+    )
+
+
+def parse_moment(text: str, option: str, end_of_day: Any) -> datetime:
+    """A CLI date with an optional time (``2026-05-06T10:00``, ``06/05/2026 10:00``); a bare
+    date means ``end_of_day(date)``."""
+    value = text.strip()
+    for pattern in ("%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d/%m/%Y %H:%M"):
+        try:
+            return datetime.strptime(value, pattern)
+        except ValueError:
+            continue
+    moment: datetime = end_of_day(parse_day(value, option))
+    return moment
+
+
+def _output_kind(out: str, allowed: Sequence[str]) -> str:
+    suffix = Path(out).suffix.lower().lstrip(".")
+    if suffix not in allowed:
+        wanted = " hoặc ".join(f".{a}" for a in allowed)
+        raise UserError(f"--out: tệp «{out}» phải có đuôi {wanted}.", field="out")
+    return suffix
+
+
 def cmd_form(args: argparse.Namespace) -> int:
-    from app.forms import FormKind, make_form
     from printing.output import save_pdf
 
     ctx = _open()
     user = _acting_user(ctx, args.user)
+    if args.kind in ("apology", "control"):
+        return _review_form(ctx, args, user)
+    from app.forms import FormKind, make_form
+
     kind, pdf = make_form(
         ctx.db, ctx.settings, args.code, FormKind(args.kind), user, thermal=args.thermal
     )
     save_pdf(pdf, Path(args.out))
     print(f"Đã lưu {kind.value}: {args.out}")
+    return 0
+
+
+def _review_form(ctx: AppContext, args: argparse.Namespace, user: CurrentUser) -> int:
+    from app.report_forms import apology_for, control_sheet_for
+    from printing.output import save_pdf
+
+    if args.kind == "control":
+        save_pdf(control_sheet_for(ctx, args.code, user=user), Path(args.out))
+        print(f"Đã lưu control: {args.out}")
+        return 0
+    if not args.reason:
+        raise UserError('Hãy ghi lý do chậm trễ: --reason "…".', field="reason")
+    new_date = (
+        parse_moment(args.new_date, "--new-date", ctx.calendar.end_of_working_day)
+        if args.new_date
+        else None
+    )
+    pdf, promised = apology_for(
+        ctx, args.code, reason=args.reason, new_appointment=new_date, user=user
+    )
+    save_pdf(pdf, Path(args.out))
+    print(f"Đã lưu apology: {args.out}  hẹn mới: {promised:%H:%M %d/%m/%Y}")
+    return 0
+
+
+def cmd_report_daily(args: argparse.Namespace) -> int:
+    from app.forms import agency_info
+    from app.reports.dashboard import dashboard, drill_down
+    from app.reports.model import Figure, ReportFilter
+    from app.reports.serialize import figures_json
+    from printing.output import save_bytes
+
+    if not args.json and not args.out:
+        raise UserError("Hãy chọn --json hoặc --out TỆP.pdf|TỆP.xlsx.")
+    kind = _output_kind(args.out, ("pdf", "xlsx")) if args.out else "json"
+    day = parse_day(args.date, "--date")
+    ctx = _open()
+    flt = ReportFilter(day, day, counter_code=args.counter or None)
+    figures = dashboard(ctx.db, flt)
+    if args.json:
+        _print_json(figures_json(figures))
+    if kind == "json":
+        return 0
+    rows = drill_down(ctx.db, flt, Figure.RECEIVED, now=figures.computed_at)
+    if kind == "pdf":
+        from printing.daily_report import render_daily_report
+        from printing.templates import load_template_set
+
+        data = render_daily_report(
+            figures,
+            rows,
+            agency_info(ctx.settings),
+            load_template_set(ctx.settings.forms.template_set),
+        )
+    else:
+        from app.reports.xlsx import daily_report_xlsx
+
+        data = daily_report_xlsx(figures, rows)
+    save_bytes(data, Path(args.out))
+    if not args.json:
+        print(f"Đã lưu báo cáo ngày {day:%d/%m/%Y}: {args.out}")
+    return 0
+
+
+def cmd_report_logbook(args: argparse.Namespace) -> int:
+    from app.forms import agency_info
+    from app.reports.logbook import logbook_rows
+    from printing.model import Period
+    from printing.output import save_bytes
+    from printing.templates import load_template_set
+
+    kind = _output_kind(args.out, ("pdf", "xlsx"))
+    start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
+    if end < start:
+        raise UserError("--to phải cùng ngày hoặc sau --from.", field="to")
+    ctx = _open()
+    rows = logbook_rows(ctx.db, start, end, counter_code=args.counter or None)
+    period = Period(start, end)
+    agency = agency_info(ctx.settings)
+    tset = load_template_set(ctx.settings.forms.template_set)
+    if kind == "pdf":
+        from printing.logbook import render_logbook
+
+        data = render_logbook(rows, period, tset, agency)
+    else:
+        from app.reports.xlsx import logbook_xlsx
+
+        data = logbook_xlsx(rows, period, agency.name, tset)
+    save_bytes(data, Path(args.out))
+    print(f"Đã lưu sổ theo dõi hồ sơ ({len(rows)} hồ sơ): {args.out}")
     return 0
 
 
@@ -517,9 +645,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = with_user(add("form", cmd_form, "in biểu mẫu của hồ sơ ra PDF"))
     p.add_argument("code")
-    p.add_argument("--kind", required=True, choices=["receipt", "supplement", "refusal"])
+    p.add_argument(
+        "--kind",
+        required=True,
+        choices=["receipt", "supplement", "refusal", "apology", "control"],
+        help="apology: văn bản xin lỗi (hồ sơ quá hạn); control: phiếu kiểm soát quá trình",
+    )
     p.add_argument("--thermal", action="store_true", help="khổ giấy in nhiệt 80 mm")
+    p.add_argument("--reason", help="lý do chậm trễ (văn bản xin lỗi)")
+    p.add_argument(
+        "--new-date",
+        help="ngày hẹn trả mới: YYYY-MM-DD hoặc DD/MM/YYYY (thêm giờ HH:MM nếu cần); "
+        "mặc định tính theo ngày làm việc",
+    )
     p.add_argument("--out", required=True)
+
+    report = sub.add_parser("report", help="báo cáo của giám sát").add_subparsers()
+    p = add("daily", cmd_report_daily, "báo cáo một ngày: số liệu, biểu đồ, hồ sơ", report)
+    p.add_argument("--date", required=True, help="YYYY-MM-DD hoặc DD/MM/YYYY")
+    p.add_argument("--counter", help="mã quầy (mặc định: mọi quầy)")
+    p.add_argument("--json", action="store_true", help="in số liệu dạng JSON")
+    p.add_argument("--out", help="TỆP.pdf hoặc TỆP.xlsx")
+    p = add("logbook", cmd_report_logbook, "sổ theo dõi hồ sơ của một khoảng ngày", report)
+    p.add_argument("--from", dest="start", required=True, help="YYYY-MM-DD hoặc DD/MM/YYYY")
+    p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD hoặc DD/MM/YYYY")
+    p.add_argument("--counter", help="mã quầy (mặc định: mọi quầy)")
+    p.add_argument("--out", required=True, help="TỆP.pdf hoặc TỆP.xlsx")
 
     vault = sub.add_parser("vault", help="kho dữ liệu giấy tờ").add_subparsers()
     p = with_user(add("list", cmd_vault_list, "giấy tờ của một công dân", vault))

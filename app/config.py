@@ -56,6 +56,20 @@ class FormSettings(BaseModel):
     result_delivery: str = "Tại Bộ phận Một cửa"
 
 
+class ReviewSettings(BaseModel):
+    """Supervisor review: the apology letter and the process control sheet (issue 6)."""
+
+    apology_new_date: Literal["reapply_rule", "next_working_day"] = "reapply_rule"
+    """How the new appointment of a late dossier is set when the officer gives none (a policy
+    choice, no legal rule was found): ``reapply_rule`` counts the procedure's processing time
+    again from the moment the letter is made (a procedure without a counted time falls back to
+    ``next_working_day``); ``next_working_day`` promises the end of the next working day."""
+    signer_name: str = ""
+    """Head of the agency who signs the apology letter; empty leaves a blank to fill by hand."""
+    handling_agency: str = ""
+    """Agency that resolves the dossiers, printed on the control sheet; empty = the agency."""
+
+
 class HubSettings(BaseModel):
     """The provincial hub (remote vault, dossier transfer, status). Empty url: no hub."""
 
@@ -132,6 +146,7 @@ class Settings(BaseSettings):
     counter_name: str = "Quầy 1"
     agency: AgencySettings = Field(default_factory=AgencySettings)
     forms: FormSettings = Field(default_factory=FormSettings)
+    review: ReviewSettings = Field(default_factory=ReviewSettings)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
     attachments: AttachmentSettings = Field(default_factory=AttachmentSettings)
     scanning: ScanningSettings = Field(default_factory=ScanningSettings)

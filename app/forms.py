@@ -73,7 +73,7 @@ def fee_text(procedure: Procedure) -> str | None:
     return f"{int(str(amount)):,} đồng".replace(",", ".") if amount is not None else None
 
 
-def _agency(settings: Settings) -> AgencyInfo:
+def agency_info(settings: Settings) -> AgencyInfo:
     a = settings.agency
     return AgencyInfo(
         superior_name=a.superior_name,
@@ -85,7 +85,7 @@ def _agency(settings: Settings) -> AgencyInfo:
     )
 
 
-def _applicant(dossier: Dossier) -> Applicant:
+def applicant_info(dossier: Dossier) -> Applicant:
     c = dossier.citizen
     if c is None:
         raise UserError("Hồ sơ không có thông tin người nộp.")
@@ -115,7 +115,7 @@ def render_dossier_form(
     dossier: Dossier, settings: Settings, kind: FormKind, *, thermal: bool = False
 ) -> bytes:
     template = load_template_set(settings.forms.template_set)
-    agency, applicant = _agency(settings), _applicant(dossier)
+    agency, applicant = agency_info(settings), applicant_info(dossier)
     when = dossier.received_at
     if kind is FormKind.RECEIPT:
         if dossier.status == DossierStatus.NOT_ACCEPTED:

@@ -98,6 +98,53 @@ def idcard_screenshots(window: MainWindow, tmp: Path) -> None:
     grab(window, "idcard-filled.png")
 
 
+def supervisor_screenshots(tmp: Path) -> None:
+    """The supervisor's tabs on a generated four-month history (a database of its own)."""
+    from datetime import datetime, timedelta
+
+    from app.reports.model import Figure
+    from tests.support.history import make_history
+
+    settings = Settings(
+        data_dir=tmp / "supervisor",
+        agency=AgencySettings(code="000.00.06.H56", name="UBND XÃ ĐÔNG SƠN", place="Đông Sơn"),
+    )
+    upgrade(settings.resolved_database_url)
+    ctx = AppContext.open(settings)
+    import_bundled_catalog(ctx.db)
+    now = datetime.now().replace(microsecond=0)
+    make_history(ctx, dossiers=400, months=4, seed=7, now=now)
+    boss = create_user(ctx.db, "giamsat", "Phạm Văn Giám Sát", "giamsat2026x", Role.SUPERVISOR)
+    window = MainWindow(ctx, boss)
+    window.resize(1500, 900)
+    window.show()
+    assert window.dashboard is not None and window.late is not None and window.audit is not None
+    dash = window.dashboard
+    window.tabs.setCurrentWidget(dash)
+    dash.set_period("custom", (now - timedelta(days=30)).date(), now.date())
+    wait_for(lambda: dash.figures is not None and not dash.loading and dash.per_day_chart.series())
+    settle(800)
+    grab(window, "dashboard.png")
+    dialog = dash.drill_down((Figure.OVERDUE,), dash.tiles[Figure.OVERDUE].caption)
+    wait_for(lambda: dialog.table.rowCount() > 0)
+    grab(dialog, "drill-down.png")
+    dialog.close()
+    window.tabs.setCurrentWidget(window.late)
+    wait_for(lambda: window.late.table.rowCount() > 0)  # type: ignore[union-attr]
+    grab(window, "late-dossiers.png")
+    apology = window.late.open_apology()
+    if apology is not None:
+        wait_for(lambda: apology.new_date.isEnabled())
+        grab(apology, "apology-dialog.png")
+        apology.close()
+    window.tabs.setCurrentWidget(window.audit)
+    window.audit.start_edit.setDate((now - timedelta(days=30)).date())
+    window.audit.search()
+    wait_for(lambda: window.audit.table.rowCount() > 0)  # type: ignore[union-attr]
+    grab(window, "access-log.png")
+    window.close()
+
+
 def main() -> None:
     ensure_sane_test_config()
     app = QApplication.instance() or QApplication(sys.argv)
@@ -203,6 +250,7 @@ def main() -> None:
     settle()
     grab(window, "transfer-queue.png")
     idcard_screenshots(window, tmp)
+    supervisor_screenshots(tmp)
     view.pipeline.close(wait=False)
     app.quit()
 

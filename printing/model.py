@@ -8,8 +8,10 @@ NFC; the renderers normalise again to be safe.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from enum import StrEnum
+
+from app.reports.model import OnTimeClass
 
 
 class PaperForm(StrEnum):
@@ -111,3 +113,72 @@ class RefusalData:
     reason: str
     officer_name: str
     issued_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class ApologyData:
+    """Văn bản xin lỗi và đề nghị gia hạn (2025) / Phiếu xin lỗi và hẹn lại ngày trả kết quả
+    (2018): the letter every late dossier needs (FACTS §6)."""
+
+    agency: AgencyInfo
+    applicant: Applicant
+    dossier_code: str
+    procedure_name: str
+    received_at: datetime
+    appointment_at: datetime  # the original appointment that was missed
+    reason: str
+    new_appointment_at: datetime
+    issued_at: datetime
+    signer_name: str | None = None  # the head of the agency; blank line when unknown
+    number: str | None = None  # Số: of the letter
+
+    def __post_init__(self) -> None:
+        if self.new_appointment_at <= self.appointment_at:
+            raise ValueError(
+                f"the new appointment {self.new_appointment_at:%d/%m/%Y %H:%M} must be after "
+                f"the original one {self.appointment_at:%d/%m/%Y %H:%M}"
+            )
+
+
+@dataclass(frozen=True, slots=True)
+class HandOff:
+    """One row of the process control sheet: a dossier handed from one party to another.
+
+    ``result`` is the outcome against the appointment (trước hạn / đúng hạn / quá hạn),
+    filled on the hand-off that brings the result back; ``None`` leaves the cell blank.
+    """
+
+    giver: str
+    receiver: str
+    at: datetime
+    result: OnTimeClass | None = None
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class ControlData:
+    """Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+
+    agency: AgencyInfo
+    dossier_code: str
+    procedure_name: str
+    applicant_name: str
+    received_at: datetime
+    appointment_at: datetime | None
+    returned_at: datetime | None
+    handling_agency: str
+    hand_offs: tuple[HandOff, ...]
+    issued_at: datetime
+    coordinating_agency: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A report period, both days included."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise ValueError(f"period ends ({self.end}) before it starts ({self.start})")

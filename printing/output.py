@@ -15,6 +15,11 @@ def save_pdf(data: bytes, path: str | os.PathLike[str]) -> Path:
     """
     if not data.startswith(b"%PDF-"):
         raise ValueError("data is not a PDF")
+    return save_bytes(data, path)
+
+
+def save_bytes(data: bytes, path: str | os.PathLike[str]) -> Path:
+    """:func:`save_pdf` for any file (an XLSX workbook, …): atomic, permissions kept."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
     try:

@@ -52,6 +52,16 @@ _COMMON_LABELS = (
     "page",
 )
 
+# Words for the on-time classes (FACTS §6), keyed ``ontime.<OnTimeClass value>``.
+ONTIME_LABELS = (
+    "ontime.truoc_han",
+    "ontime.dung_han",
+    "ontime.qua_han",
+    "ontime.trong_han",
+    "ontime.qua_han_dang_xu_ly",
+    "ontime.khong_hen",
+)
+
 # What the renderers of printing.forms need; checked when a set is loaded.
 REQUIRED_LABELS: Mapping[FormKind, tuple[str, ...]] = MappingProxyType(
     {
@@ -93,12 +103,48 @@ REQUIRED_LABELS: Mapping[FormKind, tuple[str, ...]] = MappingProxyType(
             "signer_left",
             "signer_right",
         ),
+        FormKind.apology: (
+            *_COMMON_LABELS,
+            "to",
+            "intro",
+            "appointment_at",
+            "reason",
+            "apology",
+            "closing",
+            "signer",
+            "signer_hint",
+            "recipients",
+        ),
+        FormKind.control: (
+            *_COMMON_LABELS,
+            *ONTIME_LABELS,
+            "applicant",
+            "attached",
+            "received_at",
+            "appointment_at",
+            "appointment_none",
+            "returned_at",
+            "returned_none",
+            "handling_agency",
+            "coordinating",
+            "giver",
+            "receiver",
+            "empty",
+        ),
+        FormKind.logbook: (*_COMMON_LABELS, *ONTIME_LABELS, "period", "count", "empty"),
     }
 )
 REQUIRED_COLUMNS: Mapping[FormKind, int] = MappingProxyType(
-    {FormKind.receipt: 5, FormKind.supplement: 5}
+    {FormKind.receipt: 5, FormKind.supplement: 5, FormKind.control: 4, FormKind.logbook: 13}
 )
-REQUIRED_FORMS = (FormKind.receipt, FormKind.supplement, FormKind.refusal)
+REQUIRED_FORMS = (
+    FormKind.receipt,
+    FormKind.supplement,
+    FormKind.refusal,
+    FormKind.apology,
+    FormKind.control,
+    FormKind.logbook,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,6 +60,7 @@ def _load_citizen(ctx: AppContext, personal_id: str) -> Citizen | None:
 
 class IntakeView(QWidget):
     dossier_taken = Signal(object)  # IntakeResult
+    receipt_printed = Signal(str)  # dossier code: time to ask the citizen's rating
 
     def __init__(
         self,
@@ -79,6 +80,7 @@ class IntakeView(QWidget):
         self._started_at = datetime.now()
         self._result: IntakeResult | None = None
         self._form_pdf: bytes | None = None
+        self._rating_asked = False
         self.card_dialog: IdCardDialog | None = None
 
         self.citizen = CitizenForm()
@@ -415,6 +417,9 @@ class IntakeView(QWidget):
     def _print(self) -> None:
         if self._form_pdf is not None and self._result is not None:
             self.printer.print_pdf(self._form_pdf, self._result.dossier_code)
+            if not self._rating_asked:
+                self._rating_asked = True
+                self.receipt_printed.emit(self._result.dossier_code)
 
     def _save(self) -> None:
         if self._form_pdf is not None and self._result is not None:
@@ -430,6 +435,7 @@ class IntakeView(QWidget):
         self._started_at = datetime.now()
         self._result = None
         self._form_pdf = None
+        self._rating_asked = False
         self.citizen.clear()
         self.picker.reset()
         self._procedure = None

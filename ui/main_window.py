@@ -10,12 +10,17 @@ from app.context import AppContext
 from app.domain.status import Role
 from app.scanning import new_pipeline
 from app.security import CurrentUser
+from ui.audit_view import AuditView
+from ui.dashboard_view import DashboardView
 from ui.intake_view import IntakeView
+from ui.late_view import LateView
 from ui.lookup_view import LookupView
+from ui.satisfaction import SatisfactionPrompt
 from ui.transfer_view import TransferView, background_transfer
 from ui.workers import BackgroundJobs
 
 TRANSFER_EVERY_MS = 30_000
+SUPERVISING_ROLES = (Role.SUPERVISOR, Role.ADMIN)
 
 
 class MainWindow(QMainWindow):
@@ -37,7 +42,23 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.lookup, self.tr("&Look up dossier"))
         self.transfer = TransferView(ctx)
         self.tabs.addTab(self.transfer, self.tr("&Transfer queue"))
+        # The supervisor's views: figures, late dossiers, who saw what.
+        self.dashboard: DashboardView | None = None
+        self.late: LateView | None = None
+        self.audit: AuditView | None = None
+        if user.role in SUPERVISING_ROLES:
+            self.dashboard = DashboardView(ctx, user)
+            self.late = LateView(ctx, user)
+            self.audit = AuditView(ctx, user)
+            self.tabs.addTab(self.dashboard, self.tr("Dash&board"))
+            self.tabs.addTab(self.late, self.tr("Late &dossiers"))
+            self.tabs.addTab(self.audit, self.tr("Access lo&g"))
+            self.dashboard.open_dossier.connect(self.open_dossier)
+            self.late.open_dossier.connect(self.open_dossier)
+        self.satisfaction = SatisfactionPrompt(ctx, user, self)
+        self.intake.receipt_printed.connect(lambda code: self.satisfaction.ask(code, "receipt"))
         self.setCentralWidget(self.tabs)
+        self.resize(1400, 860)
         quit_action = QAction(self.tr("&Quit"), self)
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(self.close)
@@ -84,6 +105,12 @@ class MainWindow(QMainWindow):
 
         self._transfer_jobs.start(background_transfer, self.ctx, on_done=done, on_error=failed)
 
+    def open_dossier(self, code: str) -> None:
+        """Show a dossier in the lookup tab (from a drill-down or the late list)."""
+        self.tabs.setCurrentWidget(self.lookup)
+        self.lookup.query.setText(code)
+        self.lookup.look_up()
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self.intake.scan_panel.stop()
         self.pipeline.close(wait=False)
@@ -96,4 +123,3 @@ class MainWindow(QMainWindow):
             Role.TECHNICIAN: self.tr("technician"),
             Role.ADMIN: self.tr("administrator"),
         }[role]
-        self.resize(1400, 860)

@@ -198,6 +198,13 @@ class DocumentText(Base):
 
 class Dossier(Base):
     __tablename__ = "dossiers"
+    __table_args__ = (
+        # The supervisor's dashboard narrows a period by counter, officer or procedure.
+        Index("ix_dossiers_counter_received", "counter_id", "received_at"),
+        Index("ix_dossiers_officer_received", "officer_id", "received_at"),
+        Index("ix_dossiers_procedure_received", "procedure_id", "received_at"),
+        Index("ix_dossiers_returned_at", "returned_at"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(96), unique=True)
     request_id: Mapped[str] = mapped_column(String(64), unique=True)
@@ -235,6 +242,10 @@ class Dossier(Base):
 
 class DossierStatusEvent(Base):
     __tablename__ = "dossier_status_events"
+    __table_args__ = (
+        # "Has this dossier ever been at status 5?" for a whole period (dashboard).
+        Index("ix_status_events_status_dossier", "status", "dossier_id"),
+    )
     id: Mapped[int] = mapped_column(primary_key=True)
     dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"), index=True)
     status: Mapped[int] = mapped_column(Integer)
@@ -314,6 +325,22 @@ class AuditEntry(Base):
     entity_key: Mapped[str] = mapped_column(String(128))
     citizen_id: Mapped[int | None] = mapped_column(ForeignKey("citizens.id"), index=True)
     detail: Mapped[str] = mapped_column(Text, default="")
+
+
+class SatisfactionRating(Base):
+    """How satisfied the citizen was (FACTS §6), at receipt or at the return of the result.
+
+    One rating per dossier and moment: rating the same moment again replaces it."""
+
+    __tablename__ = "satisfaction_ratings"
+    __table_args__ = (UniqueConstraint("dossier_id", "moment"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    dossier_id: Mapped[int] = mapped_column(ForeignKey("dossiers.id"))
+    moment: Mapped[str] = mapped_column(String(16))  # receipt | return
+    rating: Mapped[str] = mapped_column(String(32))  # app.reports.model.Rating values
+    source: Mapped[str] = mapped_column(String(16))  # citizen | officer
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id"))
+    at: Mapped[datetime] = mapped_column(DateTime)
 
 
 class Sequence(Base):

@@ -2,6 +2,198 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>ApologyDialog</name>
+    <message>
+        <location filename="../../ui/late_view.py" line="108"/>
+        <source>Apology letter — {code}</source>
+        <translation>Văn bản xin lỗi — {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="113"/>
+        <source>the dossier needs more time to be examined</source>
+        <translation>hồ sơ cần thêm thời gian để thẩm định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="119"/>
+        <source>Computing the new appointment…</source>
+        <translation>Đang tính ngày hẹn mới…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="123"/>
+        <source>Dossier:</source>
+        <translation>Hồ sơ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="124"/>
+        <source>Procedure:</source>
+        <translation>Thủ tục:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="125"/>
+        <source>Appointment was:</source>
+        <translation>Ngày hẹn cũ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="126"/>
+        <source>&amp;Reason for the delay:</source>
+        <translation>&amp;Lý do chậm trễ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="129"/>
+        <source>&amp;New appointment:</source>
+        <translation>Ngày hẹn &amp;mới:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="230"/>
+        <source>Letter made. New appointment: {when}.</source>
+        <translation>Đã lập văn bản. Ngày hẹn mới: {when}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="133"/>
+        <source>&amp;Print… (Ctrl+P)</source>
+        <translation>&amp;In… (Ctrl+P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="135"/>
+        <source>&amp;Save PDF…</source>
+        <translation>&amp;Lưu PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="136"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="181"/>
+        <source>Proposed new appointment: {when}. Check it, then print.</source>
+        <translation>Ngày hẹn mới đề xuất: {when}. Hãy kiểm tra rồi in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="202"/>
+        <source>Enter the reason for the delay.</source>
+        <translation>Hãy nhập lý do chậm trễ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="206"/>
+        <source>Making the letter…</source>
+        <translation>Đang tạo văn bản…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="237"/>
+        <source>Apology letter {code}</source>
+        <translation>Văn bản xin lỗi {code}</translation>
+    </message>
+</context>
+<context>
+    <name>AuditView</name>
+    <message>
+        <location filename="../../ui/audit_view.py" line="75"/>
+        <location filename="../../ui/audit_view.py" line="143"/>
+        <source>All users</source>
+        <translation>Tất cả người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="78"/>
+        <source>12 digits</source>
+        <translation>12 chữ số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="88"/>
+        <source>Words in the entry (with or without diacritics)</source>
+        <translation>Từ cần tìm trong nhật ký (có hoặc không dấu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="89"/>
+        <source>&amp;Search (F5)</source>
+        <translation>&amp;Tìm (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="95"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="96"/>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="97"/>
+        <source>&amp;User:</source>
+        <translation>&amp;Người dùng:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="98"/>
+        <source>&amp;Citizen ID:</source>
+        <translation>Số định &amp;danh công dân:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="99"/>
+        <source>Acti&amp;on:</source>
+        <translation>&amp;Thao tác:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="106"/>
+        <source>&amp;Words:</source>
+        <translation>Từ &amp;khóa:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="115"/>
+        <source>Time</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="116"/>
+        <source>User</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="117"/>
+        <source>Action</source>
+        <translation>Thao tác</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="118"/>
+        <source>Object</source>
+        <translation>Đối tượng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="119"/>
+        <source>Key</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="120"/>
+        <source>Citizen</source>
+        <translation>Công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="121"/>
+        <source>Detail</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="166"/>
+        <source>Searching…</source>
+        <translation>Đang tìm…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="179"/>
+        <source>(system)</source>
+        <translation>(hệ thống)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="191"/>
+        <source>{n} entries</source>
+        <translation>{n} mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/audit_view.py" line="193"/>
+        <source>(only the first {n}; narrow the filters)</source>
+        <translation>(chỉ hiện {n} mục đầu; hãy thu hẹp bộ lọc)</translation>
+    </message>
+</context>
+<context>
     <name>CitizenForm</name>
     <message>
         <location filename="../../ui/citizen_form.py" line="44"/>
@@ -65,6 +257,29 @@
     </message>
 </context>
 <context>
+    <name>CitizenRatingWindow</name>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="127"/>
+        <source>Your opinion</source>
+        <translation>Ý kiến của ông/bà</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="129"/>
+        <source>How satisfied are you with the service today?</source>
+        <translation>Ông/bà có hài lòng với việc tiếp nhận hồ sơ hôm nay không?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="136"/>
+        <source>Dossier {code}</source>
+        <translation>Hồ sơ {code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="147"/>
+        <source>Thank you. Touch one of the buttons.</source>
+        <translation>Xin cảm ơn! Xin chạm vào một trong ba nút.</translation>
+    </message>
+</context>
+<context>
     <name>ComponentsTable</name>
     <message>
         <location filename="../../ui/components_table.py" line="51"/>
@@ -125,6 +340,350 @@
         <location filename="../../ui/components_table.py" line="157"/>
         <source>Not provided</source>
         <translation>Không nộp</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardView</name>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="138"/>
+        <source>Today</source>
+        <translation>Hôm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="139"/>
+        <source>This week</source>
+        <translation>Tuần này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="140"/>
+        <source>This month</source>
+        <translation>Tháng này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="141"/>
+        <source>This year</source>
+        <translation>Năm nay</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="142"/>
+        <source>From – to…</source>
+        <translation>Từ ngày – đến ngày…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="155"/>
+        <location filename="../../ui/dashboard_view.py" line="270"/>
+        <source>All counters</source>
+        <translation>Tất cả quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="156"/>
+        <location filename="../../ui/dashboard_view.py" line="271"/>
+        <source>All officers</source>
+        <translation>Tất cả cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="157"/>
+        <location filename="../../ui/dashboard_view.py" line="272"/>
+        <source>All procedures</source>
+        <translation>Tất cả thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="161"/>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="167"/>
+        <source>&amp;Period:</source>
+        <translation>&amp;Kỳ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="168"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="169"/>
+        <source>&amp;To:</source>
+        <translation>Đế&amp;n ngày:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="170"/>
+        <source>Cou&amp;nter:</source>
+        <translation>&amp;Quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="171"/>
+        <source>O&amp;fficer:</source>
+        <translation>&amp;Cán bộ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="172"/>
+        <source>Proc&amp;edure:</source>
+        <translation>Thủ tụ&amp;c:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="184"/>
+        <location filename="../../ui/dashboard_view.py" line="418"/>
+        <location filename="../../ui/dashboard_view.py" line="551"/>
+        <source>received</source>
+        <translation>hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="185"/>
+        <location filename="../../ui/dashboard_view.py" line="553"/>
+        <source>accepted</source>
+        <translation>được tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="186"/>
+        <source>supplement requested</source>
+        <translation>yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="187"/>
+        <source>refused</source>
+        <translation>từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="188"/>
+        <source>results returned</source>
+        <translation>đã trả kết quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="189"/>
+        <source>handling time (median / p90)</source>
+        <translation>thời gian tiếp nhận (trung vị / p90)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="190"/>
+        <source>papers re-used (target ≥ 80 %)</source>
+        <translation>giấy tờ tái sử dụng (mục tiêu ≥ 80 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="191"/>
+        <source>papers digitized (target 100 %)</source>
+        <translation>thành phần được số hóa (mục tiêu 100 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="192"/>
+        <source>finished early</source>
+        <translation>giải quyết trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="193"/>
+        <source>finished on time</source>
+        <translation>giải quyết đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="194"/>
+        <source>finished late</source>
+        <translation>giải quyết quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="195"/>
+        <location filename="../../ui/dashboard_view.py" line="474"/>
+        <source>in progress, in time</source>
+        <translation>đang giải quyết, trong hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="196"/>
+        <location filename="../../ui/dashboard_view.py" line="475"/>
+        <source>in progress, overdue</source>
+        <translation>đang giải quyết, quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="197"/>
+        <source>satisfied (target ≥ 95 %)</source>
+        <translation>hài lòng (mục tiêu ≥ 95 %)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="198"/>
+        <source>unsatisfied</source>
+        <translation>không hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="213"/>
+        <location filename="../../ui/dashboard_view.py" line="443"/>
+        <source>Dossiers received</source>
+        <translation>Hồ sơ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="220"/>
+        <source>On-time status</source>
+        <translation>Tình trạng đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="239"/>
+        <source>By counter</source>
+        <translation>Theo quầy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="240"/>
+        <source>By officer</source>
+        <translation>Theo cán bộ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="241"/>
+        <source>By procedure</source>
+        <translation>Theo thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="342"/>
+        <source>loading…</source>
+        <translation>đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="373"/>
+        <source>Updated at {time}</source>
+        <translation>Cập nhật lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="388"/>
+        <source>{n} dossiers re-used papers</source>
+        <translation>{n} hồ sơ có tái sử dụng giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="394"/>
+        <source>{n} dossiers fully digitized</source>
+        <translation>{n} hồ sơ số hóa đủ thành phần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="404"/>
+        <source>{n} ratings</source>
+        <translation>{n} lượt đánh giá</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="445"/>
+        <source>Dossiers received per month</source>
+        <translation>Hồ sơ tiếp nhận theo tháng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="447"/>
+        <source>Dossiers received per week</source>
+        <translation>Hồ sơ tiếp nhận theo tuần</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="449"/>
+        <source>Dossiers received per day</source>
+        <translation>Hồ sơ tiếp nhận theo ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="471"/>
+        <source>early</source>
+        <translation>trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="472"/>
+        <source>on time</source>
+        <translation>đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="473"/>
+        <location filename="../../ui/dashboard_view.py" line="555"/>
+        <source>late</source>
+        <translation>trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="500"/>
+        <source>Name</source>
+        <translation>Tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="501"/>
+        <source>Received</source>
+        <translation>Tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="502"/>
+        <source>Accepted</source>
+        <translation>Được tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="503"/>
+        <source>Late</source>
+        <translation>Trễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="504"/>
+        <source>Median handling</source>
+        <translation>Thời gian tiếp nhận (trung vị)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="565"/>
+        <source>Dossiers: {what} ({period})</source>
+        <translation>Danh sách hồ sơ: {what} ({period})</translation>
+    </message>
+</context>
+<context>
+    <name>DossierTable</name>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="163"/>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="164"/>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="165"/>
+        <source>Phone</source>
+        <translation>Điện thoại</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="166"/>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="167"/>
+        <source>Received</source>
+        <translation>Ngày tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="168"/>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="169"/>
+        <source>Finished</source>
+        <translation>Ngày giải quyết xong</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="170"/>
+        <source>Deadline status</source>
+        <translation>Tình trạng hạn</translation>
+    </message>
+</context>
+<context>
+    <name>DrillDownDialog</name>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="247"/>
+        <source>Loading…</source>
+        <translation>Đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="251"/>
+        <source>&amp;Open in the lookup tab</source>
+        <translation>&amp;Mở trong tab Tra cứu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="253"/>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="270"/>
+        <source>{n} dossiers</source>
+        <translation>{n} hồ sơ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="272"/>
+        <source>(only the first {n}; narrow the filters)</source>
+        <translation>(chỉ hiện {n} mục đầu; hãy thu hẹp bộ lọc)</translation>
     </message>
 </context>
 <context>
@@ -371,144 +930,199 @@
 <context>
     <name>IntakeView</name>
     <message>
-        <location filename="../../ui/intake_view.py" line="90"/>
+        <location filename="../../ui/intake_view.py" line="92"/>
         <source>Scan</source>
         <translation>Quét giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="91"/>
+        <location filename="../../ui/intake_view.py" line="93"/>
         <source>Attached file</source>
         <translation>Tệp đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="94"/>
+        <location filename="../../ui/intake_view.py" line="96"/>
         <source>&amp;Attach files… (Ctrl+O)</source>
         <translation>Đính &amp;kèm tệp… (Ctrl+O)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="95"/>
+        <location filename="../../ui/intake_view.py" line="97"/>
         <source>Remove attached files</source>
         <translation>Bỏ tệp đã đính kèm</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="96"/>
+        <location filename="../../ui/intake_view.py" line="98"/>
         <source>3. Papers</source>
         <translation>3. Thành phần hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="109"/>
+        <location filename="../../ui/intake_view.py" line="111"/>
         <source>Reason (required to request a supplement or refuse)</source>
         <translation>Lý do (bắt buộc khi yêu cầu bổ sung hoặc từ chối)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="111"/>
+        <location filename="../../ui/intake_view.py" line="113"/>
         <source>Accept and issue receipt (Ctrl+Enter)</source>
         <translation>Tiếp nhận và cấp giấy hẹn (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="113"/>
+        <location filename="../../ui/intake_view.py" line="115"/>
         <source>Request supplement</source>
         <translation>Yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="114"/>
+        <location filename="../../ui/intake_view.py" line="116"/>
         <source>Refuse</source>
         <translation>Từ chối</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="118"/>
+        <location filename="../../ui/intake_view.py" line="120"/>
         <source>4. Outcome</source>
         <translation>4. Kết quả tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="128"/>
+        <location filename="../../ui/intake_view.py" line="130"/>
         <source>Dossier taken in</source>
         <translation>Hồ sơ đã tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="138"/>
+        <location filename="../../ui/intake_view.py" line="140"/>
         <source>&amp;Print (Ctrl+P)</source>
         <translation>&amp;In (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="139"/>
+        <location filename="../../ui/intake_view.py" line="141"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="140"/>
+        <location filename="../../ui/intake_view.py" line="142"/>
         <source>&amp;New dossier (Ctrl+N)</source>
         <translation>Hồ sơ &amp;mới (Ctrl+N)</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="257"/>
+        <location filename="../../ui/intake_view.py" line="259"/>
         <source>{held} of {reusable} re-usable papers are already in the vault</source>
         <translation>Đã có {held}/{reusable} giấy tờ tái sử dụng được trong kho</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="261"/>
+        <location filename="../../ui/intake_view.py" line="263"/>
         <source>(local vault only: {why}).</source>
         <translation>(chỉ kho cục bộ: {why}).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="263"/>
+        <location filename="../../ui/intake_view.py" line="265"/>
         <source>(this counter&apos;s and the province&apos;s).</source>
         <translation>(kho của quầy và kho dữ liệu tỉnh).</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="279"/>
+        <location filename="../../ui/intake_view.py" line="281"/>
         <source>Choose a procedure and a paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="284"/>
+        <location filename="../../ui/intake_view.py" line="286"/>
         <source>Attach scanned papers</source>
         <translation>Đính kèm giấy tờ đã quét</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="286"/>
+        <location filename="../../ui/intake_view.py" line="288"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="292"/>
+        <location filename="../../ui/intake_view.py" line="294"/>
         <source>Checking the files…</source>
         <translation>Đang kiểm tra tệp…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="315"/>
+        <location filename="../../ui/intake_view.py" line="317"/>
         <source>Correct the citizen&apos;s details marked in red.</source>
         <translation>Hãy sửa các thông tin công dân được đánh dấu đỏ.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="318"/>
+        <location filename="../../ui/intake_view.py" line="320"/>
         <source>Choose the procedure.</source>
         <translation>Hãy chọn thủ tục.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="324"/>
+        <location filename="../../ui/intake_view.py" line="326"/>
         <source>Required papers missing: {names}. Attach them or request a supplement.</source>
         <translation>Còn thiếu giấy tờ bắt buộc: {names}. Hãy đính kèm hoặc chọn «Yêu cầu bổ sung».</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="329"/>
+        <location filename="../../ui/intake_view.py" line="331"/>
         <source>Pages are still being recognized; wait a moment.</source>
         <translation>Còn trang đang được nhận dạng chữ; hãy chờ giây lát.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="332"/>
+        <location filename="../../ui/intake_view.py" line="334"/>
         <source>Enter the reason.</source>
         <translation>Hãy nhập lý do.</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="350"/>
+        <location filename="../../ui/intake_view.py" line="352"/>
         <source>Saving the dossier…</source>
         <translation>Đang lưu hồ sơ…</translation>
     </message>
     <message>
-        <location filename="../../ui/intake_view.py" line="379"/>
+        <location filename="../../ui/intake_view.py" line="381"/>
         <source>Accepted. Appointment: {when}. Papers re-used from the vault: {n}.</source>
         <translation>Đã tiếp nhận. Hẹn trả: {when}. Giấy tờ tái sử dụng từ kho: {n}.</translation>
+    </message>
+</context>
+<context>
+    <name>LateView</name>
+    <message>
+        <location filename="../../ui/late_view.py" line="261"/>
+        <location filename="../../ui/late_view.py" line="301"/>
+        <source>loading…</source>
+        <translation>đang tải…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="265"/>
+        <source>Print an &amp;apology letter…</source>
+        <translation>In văn bản &amp;xin lỗi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="266"/>
+        <source>Print the &amp;control sheet</source>
+        <translation>In phiếu &amp;kiểm soát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="267"/>
+        <source>&amp;Refresh (F5)</source>
+        <translation>&amp;Làm mới (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="270"/>
+        <source>Red: past the appointment. Amber: due within one working day.</source>
+        <translation>Đỏ: đã quá ngày hẹn. Vàng cam: đến hạn trong vòng một ngày làm việc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="315"/>
+        <source>{overdue} overdue, {near} due soon · updated at {time}</source>
+        <translation>{overdue} quá hạn, {near} sắp đến hạn · cập nhật lúc {time}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="328"/>
+        <location filename="../../ui/late_view.py" line="344"/>
+        <source>Select a dossier first.</source>
+        <translation>Hãy chọn một hồ sơ trước.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="332"/>
+        <source>Only a dossier past its appointment needs an apology letter.</source>
+        <translation>Chỉ hồ sơ đã quá ngày hẹn mới cần văn bản xin lỗi.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="347"/>
+        <source>Making the control sheet…</source>
+        <translation>Đang tạo phiếu kiểm soát…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="352"/>
+        <source>Control sheet {code}</source>
+        <translation>Phiếu kiểm soát {code}</translation>
     </message>
 </context>
 <context>
@@ -681,77 +1295,92 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="28"/>
+        <location filename="../../ui/main_window.py" line="33"/>
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="36"/>
+        <location filename="../../ui/main_window.py" line="41"/>
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="37"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="39"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>&amp;Transfer queue</source>
         <translation>&amp;Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="53"/>
+        <source>Dash&amp;board</source>
+        <translation>Tổng &amp;hợp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="54"/>
+        <source>Late &amp;dossiers</source>
+        <translation>Hồ sơ t&amp;rễ hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="55"/>
+        <source>Access lo&amp;g</source>
+        <translation>Nhật &amp;ký truy cập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="61"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="64"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="46"/>
+        <location filename="../../ui/main_window.py" line="66"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="51"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="75"/>
+        <location filename="../../ui/main_window.py" line="95"/>
         <source>Hub: connected</source>
         <translation>Máy chủ tỉnh: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="97"/>
         <source>Hub: {problem}</source>
         <translation>Máy chủ tỉnh: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="82"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Hub unreachable — vault lookups are local only. {why}</source>
         <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94"/>
+        <location filename="../../ui/main_window.py" line="120"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -824,6 +1453,26 @@
         <location filename="../../ui/procedure_picker.py" line="29"/>
         <source>Search by name or code, e.g. khai sinh</source>
         <translation>Tìm theo tên hoặc mã, ví dụ: khai sinh</translation>
+    </message>
+</context>
+<context>
+    <name>RatingDialog</name>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="85"/>
+        <source>Citizen&apos;s satisfaction</source>
+        <translation>Mức độ hài lòng của công dân</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="88"/>
+        <source>Dossier {code}: how satisfied is the citizen with the service?
+Ask, then press 1, 2 or 3 (Esc: skip).</source>
+        <translation>Hồ sơ {code}: công dân có hài lòng với việc tiếp nhận không?
+Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="97"/>
+        <source>Skip (Esc)</source>
+        <translation>Bỏ qua (Esc)</translation>
     </message>
 </context>
 <context>
@@ -1022,6 +1671,67 @@
         <location filename="../../ui/transfer_view.py" line="159"/>
         <source>stopped</source>
         <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
+    <name>report_widgets</name>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="46"/>
+        <source>{m} min</source>
+        <translation>{m} phút</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="47"/>
+        <source>{h} h {m:02d}</source>
+        <translation>{h} giờ {m:02d}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="220"/>
+        <source>early</source>
+        <translation>trước hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="221"/>
+        <source>on time</source>
+        <translation>đúng hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="222"/>
+        <source>late</source>
+        <translation>quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="223"/>
+        <source>in progress, in time</source>
+        <translation>đang giải quyết, trong hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="224"/>
+        <source>in progress, overdue</source>
+        <translation>đang giải quyết, quá hạn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/report_widgets.py" line="225"/>
+        <source>no appointment</source>
+        <translation>không hẹn trả</translation>
+    </message>
+</context>
+<context>
+    <name>satisfaction</name>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="53"/>
+        <source>Very satisfied</source>
+        <translation>Rất hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="54"/>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/satisfaction.py" line="55"/>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,1 @@
+"""Supervisor reports: the dashboard's figures, late dossiers, log book, audit (issue 6)."""

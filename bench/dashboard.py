@@ -1,0 +1,370 @@
+"""Supervisor dashboard refresh with 500k dossiers over two years: SQLite and PostgreSQL.
+
+What is timed is :func:`app.reports.dashboard.dashboard` for a month and for a year (every
+figure, rate, percentile, per-day series and breakdown). The peer, in the same run, is the
+year computed naively: every dossier and component row of the year fetched and counted in
+Python.
+
+Usage: python bench/dashboard.py [--dossiers 500000] [-n 30] [--no-postgres]
+The SQLite database is kept in bench/out/ and re-used when it has the requested size.
+Prints one JSON object. Not a test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sqlite3
+import statistics
+import time
+from collections.abc import Iterator
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from common import ROOT, stats_ms
+from sqlalchemy import select
+
+from app.catalog.store import import_bundled_catalog
+from app.config import AgencySettings, Settings
+from app.context import AppContext
+from app.domain.ontime import classify
+from app.reports.dashboard import dashboard
+from app.reports.model import ReportFilter
+from app.storage.database import Database
+from app.storage.migrate import upgrade
+from app.storage.models import Counter, Dossier, DossierComponent, Procedure, User, VaultDocument
+
+NOW = datetime(2026, 3, 10, 15, 0)
+START = datetime(2024, 3, 11)
+MONTH = ReportFilter(date(2026, 2, 1), date(2026, 2, 28))
+YEAR = ReportFilter(date(2025, 3, 1), date(2026, 2, 28))
+DOSSIER_COLUMNS = (
+    "id, code, request_id, agency_id, counter_id, officer_id, procedure_id, applicant_type,"
+    " channel, status, reason, sets_count, result_delivery, logbook_volume, logbook_number,"
+    " started_at, received_at, appointment_at, finished_at, returned_at"
+)
+COMPONENT_COLUMNS = (
+    "dossier_id, position, component_code, name, document_type_code, required,"
+    " form_provided, quantity, present, reused, vault_document_id"
+)
+EVENT_COLUMNS = "dossier_id, status, at, user_id, note"
+
+
+def _settings(url: str) -> Settings:
+    return Settings(
+        data_dir=ROOT / "bench" / "out",
+        database_url=url,
+        agency=AgencySettings(code="000.00.06.H56", name="UBND"),
+    )
+
+
+def _reference_rows(ctx: AppContext) -> tuple[int, list[int], list[int], list[int]]:
+    """Agency, 4 counters, 8 officers, 20 procedures (ORM: few rows)."""
+    agency_id, counter_id = ctx.ensure_agency_and_counter()
+    with ctx.db.writing() as session:
+        counters = [counter_id]
+        for n in range(2, 5):
+            counter = Counter(agency_id=agency_id, code=f"Q{n:02d}", name=f"Quầy {n}")
+            session.add(counter)
+            session.flush()
+            counters.append(counter.id)
+        officers = []
+        for n in range(8):
+            user = User(
+                username=f"bench{n}",
+                full_name=f"Cán bộ {n}",
+                password_hash="!",
+                role="officer",
+                active=True,
+                failed_logins=0,
+                created_at=START,
+            )
+            session.add(user)
+            session.flush()
+            officers.append(user.id)
+        procedures = list(session.scalars(select(Procedure.id).order_by(Procedure.id)))[:20]
+        session.add(
+            VaultDocument(
+                id=1,
+                code="bench.1",
+                document_type_code="GCS",
+                title="Giấy tờ",
+                sha256="0" * 64,
+                size_bytes=1,
+                mime_type="application/pdf",
+                page_count=1,
+                origin="scanned",
+                valid_from=START.date(),
+                created_at=START,
+            )
+        )
+    return agency_id, counters, officers, procedures
+
+
+def _generate(
+    n: int, agency_id: int, counters: list[int], officers: list[int], procedures: list[int]
+) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]]:
+    """Dossier row, its 4 component rows, its status events; deterministic."""
+    rng = random.Random(5)
+    span = (NOW - START).total_seconds() - 3600
+    step = span / n
+    for i in range(1, n + 1):
+        received = START + timedelta(seconds=int(i * step + rng.random() * step * 0.5))
+        started = received - timedelta(seconds=rng.randint(120, 2400))
+        status = rng.choices([2, 3, 4, 5, 9, 10], weights=[5, 6, 10, 4, 20, 55])[0]
+        appointment = None
+        finished = returned = None
+        if status != 3:
+            appointment = (received + timedelta(days=rng.randint(1, 15))).replace(
+                hour=16, minute=0, second=0
+            )
+            if status in (9, 10):
+                finish = appointment + timedelta(days=rng.choice([-3, -1, 0, 0, 1, 4]))
+                if finish <= NOW:
+                    finished = finish
+                    if status == 10:
+                        returned = finish + timedelta(hours=rng.randint(1, 48))
+                        returned = returned if returned <= NOW else None
+                if finished is None:
+                    status = 4
+                elif returned is None:
+                    status = 9
+        dossier = (
+            i,
+            f"B-{i:08d}",
+            f"bench-{i}",
+            agency_id,
+            rng.choice(counters),
+            rng.choice(officers),
+            rng.choice(procedures),
+            1,
+            1,
+            status,
+            "",
+            1,
+            "",
+            "" if status == 3 else str(received.year),
+            None if status == 3 else i,
+            started,
+            received,
+            appointment,
+            finished,
+            returned,
+        )
+        components = []
+        for position in range(1, 5):
+            present = rng.random() < 0.9
+            reused = present and rng.random() < 0.4
+            digitized = reused or (present and rng.random() < 0.7)
+            components.append(
+                (
+                    i,
+                    position,
+                    f"TP{position}",
+                    "Thành phần",
+                    "GCS",
+                    position <= 3,
+                    "copy",
+                    1,
+                    present,
+                    reused,
+                    1 if digitized else None,
+                )
+            )
+        events = [(i, 1, started, None, ""), (i, 3 if status == 3 else 2, received, None, "")]
+        if status == 5 or (status != 3 and rng.random() < 0.05):
+            events.append((i, 5, received + timedelta(hours=3), None, ""))
+        yield dossier, components, events
+
+
+def _sqlite_value(v: Any) -> Any:
+    if isinstance(v, datetime):
+        return v.strftime("%Y-%m-%d %H:%M:%S.%f")
+    return v
+
+
+def _load_sqlite(path: str, rows: Iterator[Any]) -> None:
+    conn = sqlite3.connect(path)
+    conn.execute("PRAGMA synchronous=OFF")
+    conn.execute("BEGIN")
+    dossiers: list[Any] = []
+    components: list[Any] = []
+    events: list[Any] = []
+
+    def flush() -> None:
+        conn.executemany(
+            f"INSERT INTO dossiers ({DOSSIER_COLUMNS}) VALUES ({','.join('?' * 20)})", dossiers
+        )
+        conn.executemany(
+            f"INSERT INTO dossier_components ({COMPONENT_COLUMNS}) VALUES ({','.join('?' * 11)})",
+            components,
+        )
+        conn.executemany(
+            f"INSERT INTO dossier_status_events ({EVENT_COLUMNS}) VALUES (?,?,?,?,?)", events
+        )
+        dossiers.clear(), components.clear(), events.clear()
+
+    for dossier, comps, evs in rows:
+        dossiers.append(tuple(_sqlite_value(v) for v in dossier))
+        components.extend(comps)
+        events.extend(tuple(_sqlite_value(v) for v in e) for e in evs)
+        if len(dossiers) >= 20000:
+            flush()
+    flush()
+    conn.execute("COMMIT")
+    conn.execute("ANALYZE")
+    conn.close()
+
+
+def _load_postgres(db: Database, rows: Iterator[Any]) -> None:
+    raw = db.engine.raw_connection()
+    try:
+        cur = raw.driver_connection.cursor()  # type: ignore[union-attr]
+        batch: list[Any] = []
+
+        def flush() -> None:
+            with cur.copy(f"COPY dossiers ({DOSSIER_COLUMNS}) FROM STDIN") as copy:
+                for d, _, _ in batch:
+                    copy.write_row(d)
+            with cur.copy(f"COPY dossier_components ({COMPONENT_COLUMNS}) FROM STDIN") as copy:
+                for _, comps, _ in batch:
+                    for c in comps:
+                        copy.write_row(c)
+            with cur.copy(f"COPY dossier_status_events ({EVENT_COLUMNS}) FROM STDIN") as copy:
+                for _, _, evs in batch:
+                    for e in evs:
+                        copy.write_row(e)
+            batch.clear()
+
+        for item in rows:
+            batch.append(item)
+            if len(batch) >= 20000:
+                flush()
+        flush()
+        cur.execute("SELECT setval('dossiers_id_seq', (SELECT max(id) FROM dossiers))")
+        raw.commit()
+        cur.execute("ANALYZE")
+        raw.commit()
+    finally:
+        raw.close()
+
+
+def _time(db: Database, flt: ReportFilter, n: int) -> tuple[dict[str, float], int]:
+    for _ in range(3):  # warm caches
+        figures = dashboard(db, flt, now=NOW)
+    samples = []
+    for _ in range(n):
+        started = time.perf_counter()
+        figures = dashboard(db, flt, now=NOW)
+        samples.append(time.perf_counter() - started)
+    stats = stats_ms(samples)
+    ms = sorted(s * 1000 for s in samples)
+    stats["p95"] = round(statistics.quantiles(ms, n=20, method="inclusive")[18], 3)
+    return stats, sum(figures.counts.values())
+
+
+def _naive_year(db: Database, flt: ReportFilter) -> float:
+    """The peer: every row of the year fetched and counted in Python."""
+    started = time.perf_counter()
+    low = datetime.combine(flt.start, datetime.min.time())
+    high = datetime.combine(flt.end + timedelta(days=1), datetime.min.time())
+    with db.reading() as session:
+        dossiers = session.execute(
+            select(
+                Dossier.id,
+                Dossier.status,
+                Dossier.appointment_at,
+                Dossier.finished_at,
+                Dossier.returned_at,
+                Dossier.started_at,
+                Dossier.received_at,
+            ).where(Dossier.received_at >= low, Dossier.received_at < high)
+        ).all()
+        comps = session.execute(
+            select(
+                DossierComponent.dossier_id,
+                DossierComponent.required,
+                DossierComponent.present,
+                DossierComponent.reused,
+                DossierComponent.vault_document_id,
+            )
+            .join(Dossier, Dossier.id == DossierComponent.dossier_id)
+            .where(Dossier.received_at >= low, Dossier.received_at < high)
+        ).all()
+    classes: dict[str, int] = {}
+    for d in dossiers:
+        key = classify(d.appointment_at, d.finished_at, NOW, returned_at=d.returned_at).value
+        classes[key] = classes.get(key, 0) + 1
+    statistics.median((d.received_at - d.started_at).total_seconds() for d in dossiers)
+    sum(c.reused for c in comps) / max(1, sum(c.required for c in comps))
+    return time.perf_counter() - started
+
+
+def _measure(db: Database, n: int, peer_n: int) -> dict[str, Any]:
+    month, month_total = _time(db, MONTH, n)
+    year, year_total = _time(db, YEAR, n)
+    peer = stats_ms([_naive_year(db, YEAR) for _ in range(peer_n)])
+    return {
+        "month_ms": month,
+        "year_ms": year,
+        "peer_year_naive_python_ms": peer,
+        "ratio_median_peer_over_year": round(peer["median"] / year["median"], 1),
+        "figures_checksum": [month_total, year_total],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=500_000)
+    parser.add_argument("-n", type=int, default=30)
+    parser.add_argument("--peer-n", type=int, default=3)
+    parser.add_argument("--no-postgres", action="store_true")
+    args = parser.parse_args()
+    out = ROOT / "bench" / "out"
+    out.mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {
+        "benchmark": "dashboard",
+        "dossiers": args.dossiers,
+        "components": args.dossiers * 4,
+        "runs": args.n,
+        "target_p95_ms": 200,
+    }
+
+    db_file = out / f"dashboard-{args.dossiers}.db"
+    url = f"sqlite:///{db_file}"
+    built = 0.0
+    if not db_file.exists():
+        started = time.perf_counter()
+        upgrade(url)
+        ctx = AppContext.open(_settings(url))
+        import_bundled_catalog(ctx.db)
+        refs = _reference_rows(ctx)
+        ctx.close()
+        _load_sqlite(str(db_file), _generate(args.dossiers, *refs))
+        built = time.perf_counter() - started
+    db = Database(url)
+    result["sqlite"] = {**_measure(db, args.n, args.peer_n), "build_seconds": round(built, 1)}
+    db.dispose()
+
+    if not args.no_postgres:
+        from tests.support.postgres import postgres_server
+
+        with postgres_server() as pg_url:
+            started = time.perf_counter()
+            upgrade(pg_url)
+            ctx = AppContext.open(_settings(pg_url))
+            import_bundled_catalog(ctx.db)
+            refs = _reference_rows(ctx)
+            _load_postgres(ctx.db, _generate(args.dossiers, *refs))
+            built = time.perf_counter() - started
+            result["postgresql"] = {
+                **_measure(ctx.db, args.n, args.peer_n),
+                "build_seconds": round(built, 1),
+            }
+            ctx.close()
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()
