@@ -263,9 +263,8 @@ def _review_form(ctx: AppContext, args: argparse.Namespace, user: CurrentUser) -
 
 
 def cmd_report_daily(args: argparse.Namespace) -> int:
-    from app.forms import agency_info
-    from app.reports.dashboard import dashboard, drill_down
-    from app.reports.model import Figure, ReportFilter
+    from app.reports.dashboard import dashboard
+    from app.reports.model import ReportFilter
     from app.reports.serialize import figures_json
     from printing.output import save_bytes
 
@@ -280,21 +279,9 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
         _print_json(figures_json(figures))
     if kind == "json":
         return 0
-    rows = drill_down(ctx.db, flt, Figure.RECEIVED, now=figures.computed_at)
-    if kind == "pdf":
-        from printing.daily_report import render_daily_report
-        from printing.templates import load_template_set
+    from app.reports.exports import daily_report_file
 
-        data = render_daily_report(
-            figures,
-            rows,
-            agency_info(ctx.settings),
-            load_template_set(ctx.settings.forms.template_set),
-        )
-    else:
-        from app.reports.xlsx import daily_report_xlsx
-
-        data = daily_report_xlsx(figures, rows)
+    data = daily_report_file(ctx, day, kind, counter_code=flt.counter_code, now=figures.computed_at)
     save_bytes(data, Path(args.out))
     if not args.json:
         print(f"Đã lưu báo cáo ngày {day:%d/%m/%Y}: {args.out}")
@@ -302,31 +289,17 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
 
 
 def cmd_report_logbook(args: argparse.Namespace) -> int:
-    from app.forms import agency_info
-    from app.reports.logbook import logbook_rows
-    from printing.model import Period
+    from app.reports.exports import logbook_file
     from printing.output import save_bytes
-    from printing.templates import load_template_set
 
     kind = _output_kind(args.out, ("pdf", "xlsx"))
     start, end = parse_day(args.start, "--from"), parse_day(args.end, "--to")
     if end < start:
         raise UserError("--to phải cùng ngày hoặc sau --from.", field="to")
     ctx = _open()
-    rows = logbook_rows(ctx.db, start, end, counter_code=args.counter or None)
-    period = Period(start, end)
-    agency = agency_info(ctx.settings)
-    tset = load_template_set(ctx.settings.forms.template_set)
-    if kind == "pdf":
-        from printing.logbook import render_logbook
-
-        data = render_logbook(rows, period, tset, agency)
-    else:
-        from app.reports.xlsx import logbook_xlsx
-
-        data = logbook_xlsx(rows, period, agency.name, tset)
+    data, count = logbook_file(ctx, start, end, kind, counter_code=args.counter or None)
     save_bytes(data, Path(args.out))
-    print(f"Đã lưu sổ theo dõi hồ sơ ({len(rows)} hồ sơ): {args.out}")
+    print(f"Đã lưu sổ theo dõi hồ sơ ({count} hồ sơ): {args.out}")
     return 0
 
 

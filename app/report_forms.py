@@ -101,65 +101,95 @@ def apology_for(
     Recorded in ``printed_forms`` and the audit log.  Refused when the dossier is unknown,
     was refused, has no appointment or is not late.
     """
+    with ctx.db.writing() as session:
+        dossier = _dossier(session, dossier_code)
+        pdf, promised, due = _apology(ctx, dossier, reason, new_appointment, now)
+        _record(
+            session,
+            dossier,
+            FormKind.apology,
+            ctx.settings.forms.template_set,
+            pdf,
+            user,
+            detail=f"hẹn mới: {_fmt(promised)}; hẹn cũ: {_fmt(due)}; lý do: {reason.strip()}",
+        )
+        return pdf, promised
+
+
+def apology_draft(
+    ctx: AppContext,
+    dossier_code: str,
+    *,
+    reason: str,
+    new_appointment: datetime | None = None,
+    now: datetime | None = None,
+) -> tuple[bytes, datetime]:
+    """The letter :func:`apology_for` would issue, checked the same way, but not recorded:
+    for the preview while the officer is still writing the reason or choosing the date."""
+    with ctx.db.reading() as session:
+        pdf, promised, _due = _apology(
+            ctx, _dossier(session, dossier_code), reason, new_appointment, now
+        )
+        return pdf, promised
+
+
+def _apology(
+    ctx: AppContext,
+    dossier: Dossier,
+    reason: str,
+    new_appointment: datetime | None,
+    now: datetime | None,
+) -> tuple[bytes, datetime, datetime]:
+    """Check that *dossier* may get an apology letter and render it: (PDF, new appointment,
+    old appointment)."""
     moment = now or local_now()
     reason = reason.strip()
     if not reason:
         raise UserError("Hãy ghi lý do chậm trễ để in văn bản xin lỗi.", field="reason")
     settings = ctx.settings
-    with ctx.db.writing() as session:
-        dossier = _dossier(session, dossier_code)
-        due = dossier.appointment_at
-        if due is None:
-            raise UserError(
-                f"Hồ sơ «{dossier.code}» không có ngày hẹn trả nên không thể quá hạn: "
-                "không cần văn bản xin lỗi.",
-                field="code",
-            )
-        state = classify(due, dossier.finished_at, moment, returned_at=dossier.returned_at)
-        if state not in LATE:
-            raise UserError(
-                f"Hồ sơ «{dossier.code}» chưa quá hạn (hẹn trả {_fmt(due)}): chỉ lập văn bản "
-                "xin lỗi cho hồ sơ quá hạn. Hãy kiểm tra lại mã hồ sơ hoặc chờ đến khi hồ sơ "
-                "quá hạn.",
-                field="code",
-            )
-        promised = new_appointment or compute_new_appointment(
-            dossier, settings.review.apology_new_date, moment, ctx.calendar
+    due = dossier.appointment_at
+    if due is None:
+        raise UserError(
+            f"Hồ sơ «{dossier.code}» không có ngày hẹn trả nên không thể quá hạn: "
+            "không cần văn bản xin lỗi.",
+            field="code",
         )
-        if promised <= max(moment, due):
-            raise UserError(
-                f"Ngày hẹn mới ({_fmt(promised)}) phải sau ngày hẹn cũ ({_fmt(due)}) và sau "
-                "thời điểm hiện tại. Hãy chọn ngày hẹn mới muộn hơn.",
-                field="new_appointment",
-            )
-        if not ctx.calendar.is_working_day(promised.date()):
-            raise UserError(
-                f"Ngày hẹn mới {promised:%d/%m/%Y} là ngày nghỉ. Hãy chọn một ngày làm việc.",
-                field="new_appointment",
-            )
-        data = ApologyData(
-            agency=agency_info(settings),
-            applicant=applicant_info(dossier),
-            dossier_code=dossier.code,
-            procedure_name=dossier.procedure.name,
-            received_at=dossier.received_at,
-            appointment_at=due,
-            reason=reason,
-            new_appointment_at=promised,
-            issued_at=moment,
-            signer_name=settings.review.signer_name or None,
+    state = classify(due, dossier.finished_at, moment, returned_at=dossier.returned_at)
+    if state not in LATE:
+        raise UserError(
+            f"Hồ sơ «{dossier.code}» chưa quá hạn (hẹn trả {_fmt(due)}): chỉ lập văn bản "
+            "xin lỗi cho hồ sơ quá hạn. Hãy kiểm tra lại mã hồ sơ hoặc chờ đến khi hồ sơ "
+            "quá hạn.",
+            field="code",
         )
-        pdf = render_apology(data, load_template_set(settings.forms.template_set))
-        _record(
-            session,
-            dossier,
-            FormKind.apology,
-            settings.forms.template_set,
-            pdf,
-            user,
-            detail=f"hẹn mới: {_fmt(promised)}; hẹn cũ: {_fmt(due)}; lý do: {reason}",
+    promised = new_appointment or compute_new_appointment(
+        dossier, settings.review.apology_new_date, moment, ctx.calendar
+    )
+    if promised <= max(moment, due):
+        raise UserError(
+            f"Ngày hẹn mới ({_fmt(promised)}) phải sau ngày hẹn cũ ({_fmt(due)}) và sau "
+            "thời điểm hiện tại. Hãy chọn ngày hẹn mới muộn hơn.",
+            field="new_appointment",
         )
-        return pdf, promised
+    if not ctx.calendar.is_working_day(promised.date()):
+        raise UserError(
+            f"Ngày hẹn mới {promised:%d/%m/%Y} là ngày nghỉ. Hãy chọn một ngày làm việc.",
+            field="new_appointment",
+        )
+    data = ApologyData(
+        agency=agency_info(settings),
+        applicant=applicant_info(dossier),
+        dossier_code=dossier.code,
+        procedure_name=dossier.procedure.name,
+        received_at=dossier.received_at,
+        appointment_at=due,
+        reason=reason,
+        new_appointment_at=promised,
+        issued_at=moment,
+        signer_name=settings.review.signer_name or None,
+    )
+    pdf = render_apology(data, load_template_set(settings.forms.template_set))
+    return pdf, promised, due
 
 
 def _record(

@@ -13,6 +13,7 @@ import math
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import date, datetime, timedelta
+from pathlib import Path
 
 import shiboken6
 from PySide6.QtCharts import (
@@ -30,9 +31,11 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDateEdit,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
+    QMessageBox,
     QPushButton,
     QSplitter,
     QTableWidget,
@@ -43,6 +46,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.errors import UserError
 from app.reports.model import (
     Breakdown,
     DashboardFigures,
@@ -98,6 +102,35 @@ def load_drill_down(
     return list(seen.values())[:DRILL_LIMIT]
 
 
+def make_logbook(
+    ctx: AppContext, kind: str, start: date, end: date, counter_code: str | None
+) -> bytes:
+    from app.reports.exports import logbook_file
+
+    return logbook_file(ctx, start, end, kind, counter_code=counter_code)[0]
+
+
+def make_daily_report(ctx: AppContext, kind: str, day: date, counter_code: str | None) -> bytes:
+    from app.reports.exports import daily_report_file
+
+    return daily_report_file(ctx, day, kind, counter_code=counter_code)
+
+
+def save_report(ctx: AppContext, path: Path, job: Callable[..., bytes], *args: object) -> Path:
+    """Worker: make the report in the format the file name asks for, write it atomically.
+    A disk error becomes a message saying what to do."""
+    from printing.output import save_bytes
+
+    data = job(ctx, path.suffix.lower().lstrip("."), *args)
+    try:
+        save_bytes(data, path)
+    except OSError as exc:
+        raise UserError(
+            f"Không ghi được tệp {path}: {exc.strerror}. Hãy chọn thư mục khác."
+        ) from None
+    return path
+
+
 def period_range(kind: str, today: date) -> tuple[date, date]:
     if kind == "week":
         return today - timedelta(days=today.weekday()), today
@@ -115,6 +148,7 @@ def percent(rate: float | None) -> str:
 class DashboardView(QWidget):
     open_dossier = Signal(str)
     refreshed = Signal()
+    exported = Signal(str)
 
     def __init__(
         self,
@@ -159,6 +193,16 @@ class DashboardView(QWidget):
             combo.addItem(everything, None)
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.refresh_button = QPushButton(self.tr("&Refresh (F5)"))
+        self.logbook_button = QPushButton(self.tr("&Log book…"))
+        self.logbook_button.setToolTip(
+            self.tr("Save the log book of the chosen period as PDF or XLSX (Ctrl+L)")
+        )
+        self.daily_button = QPushButton(self.tr("Dail&y report…"))
+        self.daily_button.setToolTip(
+            self.tr("Save the intake report of the last day of the period as PDF or XLSX")
+        )
+        self.ask_save_path: Callable[[str], Path | None] = self._ask_save_path
+        """Where to save a report (a file dialog; replaced in tests)."""
         self.state = QLabel()
         self.state.setObjectName("dashboard_state")
 
@@ -176,6 +220,8 @@ class DashboardView(QWidget):
             bar.addWidget(buddy)
             bar.addWidget(widget)
         bar.addWidget(self.refresh_button)
+        bar.addWidget(self.logbook_button)
+        bar.addWidget(self.daily_button)
         bar.addStretch(1)
         bar.addWidget(self.state)
 
@@ -260,6 +306,9 @@ class DashboardView(QWidget):
         for combo in (self.counter, self.officer, self.procedure):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.refresh_button.clicked.connect(self.refresh)
+        self.logbook_button.clicked.connect(self.export_logbook)
+        self.daily_button.clicked.connect(self.export_daily_report)
+        QShortcut(QKeySequence("Ctrl+L"), self, self.export_logbook)
         QShortcut(QKeySequence("F5"), self, self.refresh)
         self._set_dates(*period_range("today", self.clock().date()))
         self._jobs.start(load_filter_choices, ctx.db, on_done=self._choices_loaded)
@@ -556,6 +605,49 @@ class DashboardView(QWidget):
         self.drill_down(figures, f"{item.label or item.key} — {what}", flt)
 
     # --- drill-down ----------------------------------------------------------------------
+    # --- exports ---------------------------------------------------------------------------
+    def export_logbook(self) -> None:
+        flt = self.current_filter()
+        path = self.ask_save_path(f"so-theo-doi-{flt.start:%Y%m%d}-{flt.end:%Y%m%d}.xlsx")
+        if path is not None:
+            self._export(path, make_logbook, flt.start, flt.end, flt.counter_code)
+
+    def export_daily_report(self) -> None:
+        flt = self.current_filter()
+        path = self.ask_save_path(f"bao-cao-ngay-{flt.end:%Y%m%d}.pdf")
+        if path is not None:
+            self._export(path, make_daily_report, flt.end, flt.counter_code)
+
+    def _export(self, path: Path, job: Callable[..., bytes], *args: object) -> None:
+        """Make the file in a worker and write it whole (never half a file)."""
+        self.state.setText(self.tr("Saving {name}…").format(name=path.name))
+
+        def done(_result: object) -> None:
+            self.state.setText(self.tr("Saved {path}").format(path=path))
+            self.exported.emit(str(path))
+
+        def failed(message: str) -> None:
+            self.state.setText(message)
+            QMessageBox.warning(self, self.tr("Could not save the report"), message)
+
+        self._jobs.start(save_report, self.ctx, path, job, *args, on_done=done, on_error=failed)
+
+    def _ask_save_path(self, suggested: str) -> Path | None:
+        name, chosen = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save report"),
+            suggested,
+            self.tr("Excel workbook (*.xlsx);;PDF (*.pdf)")
+            if suggested.endswith(".xlsx")
+            else self.tr("PDF (*.pdf);;Excel workbook (*.xlsx)"),
+        )
+        if not name:
+            return None
+        path = Path(name)
+        if path.suffix.lower() not in (".pdf", ".xlsx"):
+            path = path.with_suffix(".xlsx" if "xlsx" in chosen else ".pdf")
+        return path
+
     def drill_down(
         self, figures: tuple[Figure, ...], caption: str, flt: ReportFilter | None = None
     ) -> DrillDownDialog:

@@ -73,6 +73,17 @@ def make_apology(
     )
 
 
+def draft_apology(
+    ctx: AppContext, code: str, reason: str, new_appointment: datetime, now: datetime
+) -> tuple[bytes, datetime]:
+    """Worker: the letter as it would be printed, for the preview (nothing is recorded)."""
+    from app import report_forms
+
+    return report_forms.apology_draft(
+        ctx, code, reason=reason, new_appointment=new_appointment, now=now
+    )
+
+
 def make_control_sheet(ctx: AppContext, code: str) -> bytes:
     """Worker: the dossier's control sheet (phiếu kiểm soát quá trình giải quyết)."""
     from app import report_forms
@@ -82,6 +93,10 @@ def make_control_sheet(ctx: AppContext, code: str) -> bytes:
 
 def is_overdue(row: DossierRow) -> bool:
     return row.on_time in (OnTimeClass.OVERDUE, OnTimeClass.LATE)
+
+
+DRAFT_DELAY_MS = 400
+"""Pause in typing before the preview is redrawn."""
 
 
 class ApologyDialog(QDialog):
@@ -129,7 +144,13 @@ class ApologyDialog(QDialog):
         date_label = QLabel(self.tr("&New appointment:"))
         date_label.setBuddy(self.new_date)
         form.addRow(date_label, self.new_date)
-        self.preview = PreviewPane()
+        self.preview = PreviewPane(placeholder=self.tr("The letter will be shown here."))
+        self._draft_timer = QTimer(self)
+        self._draft_timer.setSingleShot(True)
+        self._draft_timer.setInterval(DRAFT_DELAY_MS)
+        self._draft_timer.timeout.connect(self._draft)
+        self._drafts = BackgroundJobs()
+        self._draft_serial = 0
         self.print_button = QPushButton(self.tr("&Print… (Ctrl+P)"))
         self.print_button.setObjectName("apology_print")
         self.save_button = QPushButton(self.tr("&Save PDF…"))
@@ -156,6 +177,8 @@ class ApologyDialog(QDialog):
         layout.addWidget(split, 1)
         layout.addLayout(buttons)
         self.print_button.clicked.connect(self.generate)
+        self.reason.textChanged.connect(self._draft_timer.start)
+        self.new_date.dateTimeChanged.connect(self._draft_timer.start)
         self.save_button.clicked.connect(self._save)
         self.close_button.clicked.connect(self.reject)
         QShortcut(QKeySequence("Ctrl+P"), self, self.generate)
@@ -174,13 +197,43 @@ class ApologyDialog(QDialog):
         if not shiboken6.isValid(self):
             return
         assert isinstance(moment, datetime)
-        self.new_date.setDateTime(QDateTime(moment))
         self.new_date.setEnabled(True)
+        self.new_date.setDateTime(QDateTime(moment))
+        self._draft_timer.start()
         self.print_button.setEnabled(True)
         self.message.setText(
             self.tr("Proposed new appointment: {when}. Check it, then print.").format(
                 when=moment.strftime("%H:%M %d/%m/%Y")
             )
+        )
+
+    def _draft(self) -> None:
+        """Preview the letter as it would be printed (not recorded), in a worker."""
+        if not self.new_date.isEnabled() or not self.reason.toPlainText().strip():
+            return
+        self._draft_serial += 1
+        serial = self._draft_serial
+
+        def done(made: object) -> None:
+            if shiboken6.isValid(self) and serial == self._draft_serial and self.pdf is None:
+                assert isinstance(made, tuple)
+                path = Path(self._folder.name) / f"draft-{serial}.pdf"
+                path.write_bytes(made[0])
+                self.preview.show_file(path)
+
+        def failed(message: str) -> None:
+            if shiboken6.isValid(self) and serial == self._draft_serial:
+                self.message.setText(message)
+
+        self._drafts.start(
+            draft_apology,
+            self.ctx,
+            self.row.code,
+            self.reason.toPlainText(),
+            self.chosen_date(),
+            self.clock(),
+            on_done=done,
+            on_error=failed,
         )
 
     def _failed(self, message: str) -> None:

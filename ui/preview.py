@@ -24,9 +24,10 @@ def render_preview(path: Path, page: int) -> tuple[QImage, int]:
 
 
 class PreviewPane(QWidget):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, placeholder: str | None = None) -> None:
         super().__init__(parent)
-        self.image = QLabel(self.tr("Select an attached paper to see it here."))
+        self.placeholder = placeholder or self.tr("Select an attached paper to see it here.")
+        self.image = QLabel(self.placeholder)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setMinimumSize(300, 380)
         self.image.setWordWrap(True)
@@ -54,7 +55,7 @@ class PreviewPane(QWidget):
         self._path, self._page, self._count = path, 0, 0
         if path is None:
             self.image.setPixmap(QPixmap())
-            self.image.setText(self.tr("Select an attached paper to see it here."))
+            self.image.setText(self.placeholder)
             self.caption.clear()
             self._update_nav()
             return

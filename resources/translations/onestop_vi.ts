@@ -4,82 +4,87 @@
 <context>
     <name>ApologyDialog</name>
     <message>
-        <location filename="../../ui/late_view.py" line="108"/>
+        <location filename="../../ui/late_view.py" line="123"/>
         <source>Apology letter — {code}</source>
         <translation>Văn bản xin lỗi — {code}</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="113"/>
+        <location filename="../../ui/late_view.py" line="128"/>
         <source>the dossier needs more time to be examined</source>
         <translation>hồ sơ cần thêm thời gian để thẩm định</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="119"/>
+        <location filename="../../ui/late_view.py" line="134"/>
         <source>Computing the new appointment…</source>
         <translation>Đang tính ngày hẹn mới…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="123"/>
+        <location filename="../../ui/late_view.py" line="138"/>
         <source>Dossier:</source>
         <translation>Hồ sơ:</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="124"/>
+        <location filename="../../ui/late_view.py" line="139"/>
         <source>Procedure:</source>
         <translation>Thủ tục:</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="125"/>
+        <location filename="../../ui/late_view.py" line="140"/>
         <source>Appointment was:</source>
         <translation>Ngày hẹn cũ:</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="126"/>
+        <location filename="../../ui/late_view.py" line="141"/>
         <source>&amp;Reason for the delay:</source>
         <translation>&amp;Lý do chậm trễ:</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="129"/>
+        <location filename="../../ui/late_view.py" line="144"/>
         <source>&amp;New appointment:</source>
         <translation>Ngày hẹn &amp;mới:</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="230"/>
+        <location filename="../../ui/late_view.py" line="147"/>
+        <source>The letter will be shown here.</source>
+        <translation>Văn bản sẽ hiện ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/late_view.py" line="283"/>
         <source>Letter made. New appointment: {when}.</source>
         <translation>Đã lập văn bản. Ngày hẹn mới: {when}.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="133"/>
+        <location filename="../../ui/late_view.py" line="154"/>
         <source>&amp;Print… (Ctrl+P)</source>
         <translation>&amp;In… (Ctrl+P)</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="135"/>
+        <location filename="../../ui/late_view.py" line="156"/>
         <source>&amp;Save PDF…</source>
         <translation>&amp;Lưu PDF…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="136"/>
+        <location filename="../../ui/late_view.py" line="157"/>
         <source>Close</source>
         <translation>Đóng</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="181"/>
+        <location filename="../../ui/late_view.py" line="205"/>
         <source>Proposed new appointment: {when}. Check it, then print.</source>
         <translation>Ngày hẹn mới đề xuất: {when}. Hãy kiểm tra rồi in.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="202"/>
+        <location filename="../../ui/late_view.py" line="255"/>
         <source>Enter the reason for the delay.</source>
         <translation>Hãy nhập lý do chậm trễ.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="206"/>
+        <location filename="../../ui/late_view.py" line="259"/>
         <source>Making the letter…</source>
         <translation>Đang tạo văn bản…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="237"/>
+        <location filename="../../ui/late_view.py" line="290"/>
         <source>Apology letter {code}</source>
         <translation>Văn bản xin lỗi {code}</translation>
     </message>
@@ -345,272 +350,322 @@
 <context>
     <name>DashboardView</name>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="138"/>
+        <location filename="../../ui/dashboard_view.py" line="172"/>
         <source>Today</source>
         <translation>Hôm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="139"/>
+        <location filename="../../ui/dashboard_view.py" line="173"/>
         <source>This week</source>
         <translation>Tuần này</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="140"/>
+        <location filename="../../ui/dashboard_view.py" line="174"/>
         <source>This month</source>
         <translation>Tháng này</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="141"/>
+        <location filename="../../ui/dashboard_view.py" line="175"/>
         <source>This year</source>
         <translation>Năm nay</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="142"/>
+        <location filename="../../ui/dashboard_view.py" line="176"/>
         <source>From – to…</source>
         <translation>Từ ngày – đến ngày…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="155"/>
-        <location filename="../../ui/dashboard_view.py" line="270"/>
+        <location filename="../../ui/dashboard_view.py" line="189"/>
+        <location filename="../../ui/dashboard_view.py" line="319"/>
         <source>All counters</source>
         <translation>Tất cả quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="156"/>
-        <location filename="../../ui/dashboard_view.py" line="271"/>
+        <location filename="../../ui/dashboard_view.py" line="190"/>
+        <location filename="../../ui/dashboard_view.py" line="320"/>
         <source>All officers</source>
         <translation>Tất cả cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="157"/>
-        <location filename="../../ui/dashboard_view.py" line="272"/>
+        <location filename="../../ui/dashboard_view.py" line="191"/>
+        <location filename="../../ui/dashboard_view.py" line="321"/>
         <source>All procedures</source>
         <translation>Tất cả thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="161"/>
+        <location filename="../../ui/dashboard_view.py" line="195"/>
         <source>&amp;Refresh (F5)</source>
         <translation>&amp;Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="167"/>
+        <location filename="../../ui/dashboard_view.py" line="196"/>
+        <source>&amp;Log book…</source>
+        <translation>&amp;Sổ theo dõi…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="198"/>
+        <source>Save the log book of the chosen period as PDF or XLSX (Ctrl+L)</source>
+        <translation>Lưu sổ theo dõi hồ sơ của kỳ đã chọn ra PDF hoặc XLSX (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="200"/>
+        <source>Dail&amp;y report…</source>
+        <translation>&amp;Báo cáo ngày…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="202"/>
+        <source>Save the intake report of the last day of the period as PDF or XLSX</source>
+        <translation>Lưu báo cáo tiếp nhận của ngày cuối kỳ ra PDF hoặc XLSX</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="211"/>
         <source>&amp;Period:</source>
         <translation>&amp;Kỳ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="168"/>
+        <location filename="../../ui/dashboard_view.py" line="212"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="169"/>
+        <location filename="../../ui/dashboard_view.py" line="213"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="170"/>
+        <location filename="../../ui/dashboard_view.py" line="214"/>
         <source>Cou&amp;nter:</source>
         <translation>&amp;Quầy:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="171"/>
+        <location filename="../../ui/dashboard_view.py" line="215"/>
         <source>O&amp;fficer:</source>
         <translation>&amp;Cán bộ:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="172"/>
+        <location filename="../../ui/dashboard_view.py" line="216"/>
         <source>Proc&amp;edure:</source>
         <translation>Thủ tụ&amp;c:</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="184"/>
-        <location filename="../../ui/dashboard_view.py" line="418"/>
-        <location filename="../../ui/dashboard_view.py" line="551"/>
+        <location filename="../../ui/dashboard_view.py" line="230"/>
+        <location filename="../../ui/dashboard_view.py" line="467"/>
+        <location filename="../../ui/dashboard_view.py" line="600"/>
         <source>received</source>
         <translation>hồ sơ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="185"/>
-        <location filename="../../ui/dashboard_view.py" line="553"/>
+        <location filename="../../ui/dashboard_view.py" line="231"/>
+        <location filename="../../ui/dashboard_view.py" line="602"/>
         <source>accepted</source>
         <translation>được tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="186"/>
+        <location filename="../../ui/dashboard_view.py" line="232"/>
         <source>supplement requested</source>
         <translation>yêu cầu bổ sung</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="187"/>
+        <location filename="../../ui/dashboard_view.py" line="233"/>
         <source>refused</source>
         <translation>từ chối tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="188"/>
+        <location filename="../../ui/dashboard_view.py" line="234"/>
         <source>results returned</source>
         <translation>đã trả kết quả</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="189"/>
+        <location filename="../../ui/dashboard_view.py" line="235"/>
         <source>handling time (median / p90)</source>
         <translation>thời gian tiếp nhận (trung vị / p90)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="190"/>
+        <location filename="../../ui/dashboard_view.py" line="236"/>
         <source>papers re-used (target ≥ 80 %)</source>
         <translation>giấy tờ tái sử dụng (mục tiêu ≥ 80 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="191"/>
+        <location filename="../../ui/dashboard_view.py" line="237"/>
         <source>papers digitized (target 100 %)</source>
         <translation>thành phần được số hóa (mục tiêu 100 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="192"/>
+        <location filename="../../ui/dashboard_view.py" line="238"/>
         <source>finished early</source>
         <translation>giải quyết trước hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="193"/>
+        <location filename="../../ui/dashboard_view.py" line="239"/>
         <source>finished on time</source>
         <translation>giải quyết đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="194"/>
+        <location filename="../../ui/dashboard_view.py" line="240"/>
         <source>finished late</source>
         <translation>giải quyết quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="195"/>
-        <location filename="../../ui/dashboard_view.py" line="474"/>
+        <location filename="../../ui/dashboard_view.py" line="241"/>
+        <location filename="../../ui/dashboard_view.py" line="523"/>
         <source>in progress, in time</source>
         <translation>đang giải quyết, trong hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="196"/>
-        <location filename="../../ui/dashboard_view.py" line="475"/>
+        <location filename="../../ui/dashboard_view.py" line="242"/>
+        <location filename="../../ui/dashboard_view.py" line="524"/>
         <source>in progress, overdue</source>
         <translation>đang giải quyết, quá hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="197"/>
+        <location filename="../../ui/dashboard_view.py" line="243"/>
         <source>satisfied (target ≥ 95 %)</source>
         <translation>hài lòng (mục tiêu ≥ 95 %)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="198"/>
+        <location filename="../../ui/dashboard_view.py" line="244"/>
         <source>unsatisfied</source>
         <translation>không hài lòng</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="213"/>
-        <location filename="../../ui/dashboard_view.py" line="443"/>
+        <location filename="../../ui/dashboard_view.py" line="259"/>
+        <location filename="../../ui/dashboard_view.py" line="492"/>
         <source>Dossiers received</source>
         <translation>Hồ sơ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="220"/>
+        <location filename="../../ui/dashboard_view.py" line="266"/>
         <source>On-time status</source>
         <translation>Tình trạng đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="239"/>
+        <location filename="../../ui/dashboard_view.py" line="285"/>
         <source>By counter</source>
         <translation>Theo quầy</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="240"/>
+        <location filename="../../ui/dashboard_view.py" line="286"/>
         <source>By officer</source>
         <translation>Theo cán bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="241"/>
+        <location filename="../../ui/dashboard_view.py" line="287"/>
         <source>By procedure</source>
         <translation>Theo thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="342"/>
+        <location filename="../../ui/dashboard_view.py" line="391"/>
         <source>loading…</source>
         <translation>đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="373"/>
+        <location filename="../../ui/dashboard_view.py" line="422"/>
         <source>Updated at {time}</source>
         <translation>Cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="388"/>
+        <location filename="../../ui/dashboard_view.py" line="437"/>
         <source>{n} dossiers re-used papers</source>
         <translation>{n} hồ sơ có tái sử dụng giấy tờ</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="394"/>
+        <location filename="../../ui/dashboard_view.py" line="443"/>
         <source>{n} dossiers fully digitized</source>
         <translation>{n} hồ sơ số hóa đủ thành phần</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="404"/>
+        <location filename="../../ui/dashboard_view.py" line="453"/>
         <source>{n} ratings</source>
         <translation>{n} lượt đánh giá</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="445"/>
+        <location filename="../../ui/dashboard_view.py" line="494"/>
         <source>Dossiers received per month</source>
         <translation>Hồ sơ tiếp nhận theo tháng</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="447"/>
+        <location filename="../../ui/dashboard_view.py" line="496"/>
         <source>Dossiers received per week</source>
         <translation>Hồ sơ tiếp nhận theo tuần</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="449"/>
+        <location filename="../../ui/dashboard_view.py" line="498"/>
         <source>Dossiers received per day</source>
         <translation>Hồ sơ tiếp nhận theo ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="471"/>
+        <location filename="../../ui/dashboard_view.py" line="520"/>
         <source>early</source>
         <translation>trước hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="472"/>
+        <location filename="../../ui/dashboard_view.py" line="521"/>
         <source>on time</source>
         <translation>đúng hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="473"/>
-        <location filename="../../ui/dashboard_view.py" line="555"/>
+        <location filename="../../ui/dashboard_view.py" line="522"/>
+        <location filename="../../ui/dashboard_view.py" line="604"/>
         <source>late</source>
         <translation>trễ hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="500"/>
+        <location filename="../../ui/dashboard_view.py" line="549"/>
         <source>Name</source>
         <translation>Tên</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="501"/>
+        <location filename="../../ui/dashboard_view.py" line="550"/>
         <source>Received</source>
         <translation>Tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="502"/>
+        <location filename="../../ui/dashboard_view.py" line="551"/>
         <source>Accepted</source>
         <translation>Được tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="503"/>
+        <location filename="../../ui/dashboard_view.py" line="552"/>
         <source>Late</source>
         <translation>Trễ hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="504"/>
+        <location filename="../../ui/dashboard_view.py" line="553"/>
         <source>Median handling</source>
         <translation>Thời gian tiếp nhận (trung vị)</translation>
     </message>
     <message>
-        <location filename="../../ui/dashboard_view.py" line="565"/>
+        <location filename="../../ui/dashboard_view.py" line="623"/>
+        <source>Saving {name}…</source>
+        <translation>Đang lưu {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="626"/>
+        <source>Saved {path}</source>
+        <translation>Đã lưu {path}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="631"/>
+        <source>Could not save the report</source>
+        <translation>Không lưu được báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="638"/>
+        <source>Save report</source>
+        <translation>Lưu báo cáo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="640"/>
+        <source>Excel workbook (*.xlsx);;PDF (*.pdf)</source>
+        <translation>Tệp Excel (*.xlsx);;PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="642"/>
+        <source>PDF (*.pdf);;Excel workbook (*.xlsx)</source>
+        <translation>PDF (*.pdf);;Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/dashboard_view.py" line="657"/>
         <source>Dossiers: {what} ({period})</source>
         <translation>Danh sách hồ sơ: {what} ({period})</translation>
     </message>
@@ -1073,54 +1128,54 @@
 <context>
     <name>LateView</name>
     <message>
-        <location filename="../../ui/late_view.py" line="261"/>
-        <location filename="../../ui/late_view.py" line="301"/>
+        <location filename="../../ui/late_view.py" line="314"/>
+        <location filename="../../ui/late_view.py" line="354"/>
         <source>loading…</source>
         <translation>đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="265"/>
+        <location filename="../../ui/late_view.py" line="318"/>
         <source>Print an &amp;apology letter…</source>
         <translation>In văn bản &amp;xin lỗi…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="266"/>
+        <location filename="../../ui/late_view.py" line="319"/>
         <source>Print the &amp;control sheet</source>
         <translation>In phiếu &amp;kiểm soát</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="267"/>
+        <location filename="../../ui/late_view.py" line="320"/>
         <source>&amp;Refresh (F5)</source>
         <translation>&amp;Làm mới (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="270"/>
+        <location filename="../../ui/late_view.py" line="323"/>
         <source>Red: past the appointment. Amber: due within one working day.</source>
         <translation>Đỏ: đã quá ngày hẹn. Vàng cam: đến hạn trong vòng một ngày làm việc.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="315"/>
+        <location filename="../../ui/late_view.py" line="368"/>
         <source>{overdue} overdue, {near} due soon · updated at {time}</source>
         <translation>{overdue} quá hạn, {near} sắp đến hạn · cập nhật lúc {time}</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="328"/>
-        <location filename="../../ui/late_view.py" line="344"/>
+        <location filename="../../ui/late_view.py" line="381"/>
+        <location filename="../../ui/late_view.py" line="397"/>
         <source>Select a dossier first.</source>
         <translation>Hãy chọn một hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="332"/>
+        <location filename="../../ui/late_view.py" line="385"/>
         <source>Only a dossier past its appointment needs an apology letter.</source>
         <translation>Chỉ hồ sơ đã quá ngày hẹn mới cần văn bản xin lỗi.</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="347"/>
+        <location filename="../../ui/late_view.py" line="400"/>
         <source>Making the control sheet…</source>
         <translation>Đang tạo phiếu kiểm soát…</translation>
     </message>
     <message>
-        <location filename="../../ui/late_view.py" line="352"/>
+        <location filename="../../ui/late_view.py" line="405"/>
         <source>Control sheet {code}</source>
         <translation>Phiếu kiểm soát {code}</translation>
     </message>
@@ -1330,57 +1385,57 @@
         <translation>Nhật &amp;ký truy cập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="61"/>
+        <location filename="../../ui/main_window.py" line="62"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="64"/>
+        <location filename="../../ui/main_window.py" line="65"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="66"/>
+        <location filename="../../ui/main_window.py" line="67"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="72"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95"/>
+        <location filename="../../ui/main_window.py" line="96"/>
         <source>Hub: connected</source>
         <translation>Máy chủ tỉnh: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="97"/>
+        <location filename="../../ui/main_window.py" line="98"/>
         <source>Hub: {problem}</source>
         <translation>Máy chủ tỉnh: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="103"/>
         <source>Hub unreachable — vault lookups are local only. {why}</source>
         <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120"/>
+        <location filename="../../ui/main_window.py" line="121"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="122"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="123"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="124"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
@@ -1417,27 +1472,26 @@
     <name>PreviewPane</name>
     <message>
         <location filename="../../ui/preview.py" line="29"/>
-        <location filename="../../ui/preview.py" line="57"/>
         <source>Select an attached paper to see it here.</source>
         <translation>Chọn một giấy tờ đã đính kèm để xem tại đây.</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="35"/>
+        <location filename="../../ui/preview.py" line="36"/>
         <source>◀ Previous page</source>
         <translation>◀ Trang trước</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="36"/>
+        <location filename="../../ui/preview.py" line="37"/>
         <source>Next page ▶</source>
         <translation>Trang sau ▶</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="72"/>
+        <location filename="../../ui/preview.py" line="73"/>
         <source>Loading…</source>
         <translation>Đang tải…</translation>
     </message>
     <message>
-        <location filename="../../ui/preview.py" line="85"/>
+        <location filename="../../ui/preview.py" line="86"/>
         <source>{name} — page {page} of {count}</source>
         <translation>{name} — trang {page} / {count}</translation>
     </message>

@@ -8,6 +8,7 @@ import time as clock_time
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
@@ -253,6 +254,15 @@ def test_only_supervisors_and_admins_get_the_report_tabs(
     assert fourth.tabs.count() == 3
 
 
+def issued_forms(ctx: AppContext) -> int:
+    from sqlalchemy import func, select
+
+    from app.storage.models import PrintedForm
+
+    with ctx.db.reading() as session:
+        return int(session.scalar(select(func.count()).select_from(PrintedForm)) or 0)
+
+
 def test_late_list_and_apology_letter(
     qtbot: QtBot,
     ctx: AppContext,
@@ -279,6 +289,10 @@ def test_late_list_and_apology_letter(
     dialog = view.open_apology()
     assert dialog is not None
     qtbot.waitUntil(lambda: dialog.new_date.isEnabled(), timeout=20000)
+    issued_before = issued_forms(ctx)
+    qtbot.waitUntil(lambda: dialog.preview._path is not None, timeout=20000)
+    assert dialog.preview._path is not None and dialog.preview._path.name.startswith("draft-")
+    assert issued_forms(ctx) == issued_before  # a preview is not an issued letter
     _, computed = apology_for(ctx, code, reason="kiểm tra", now=NOW)  # its own computation
     assert computed.strftime("%d/%m/%Y") in dialog.message.text()
     assert dialog.new_date.dateTime().toPython() == computed
@@ -339,3 +353,55 @@ def test_period_ranges() -> None:
     assert period_range("week", wednesday) == (date(2026, 3, 16), wednesday)
     assert period_range("month", wednesday) == (date(2026, 3, 1), wednesday)
     assert period_range("year", wednesday) == (date(2026, 1, 1), wednesday)
+
+
+def test_log_book_and_daily_report_exports(
+    qtbot: QtBot,
+    ctx: AppContext,
+    history: History,
+    supervisor: CurrentUser,
+    tmp_path: Path,
+) -> None:
+    """Ctrl+L saves the period's log book (XLSX read back: one row per dossier received in
+    the period, in order); the daily report is saved as PDF; a place that cannot be written
+    gives a message and no file."""
+    import openpyxl
+
+    from app.reports.logbook import logbook_rows
+
+    view = shown_dashboard(qtbot, ctx, supervisor)
+    set_all_time(qtbot, view)
+    target = tmp_path / "so-theo-doi.xlsx"
+    view.ask_save_path = lambda _suggested: target
+    with qtbot.waitSignal(view.exported, timeout=20000):
+        qtbot.keyClick(view, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    expected = logbook_rows(ctx.db, ALL.start, ALL.end, now=NOW)
+    sheet = openpyxl.load_workbook(target).active
+    assert sheet is not None
+    codes = [
+        cell.value
+        for cell in sheet["B"]
+        if isinstance(cell.value, str) and cell.value.startswith("000.00.06.H56-")
+    ]
+    assert codes == [row.code for row in expected] and len(codes) > 100
+    report = tmp_path / "bao-cao.pdf"
+    view.ask_save_path = lambda _suggested: report
+    with qtbot.waitSignal(view.exported, timeout=20000):
+        view.daily_button.click()
+    assert report.read_bytes().startswith(b"%PDF")
+    (tmp_path / "tep-thuong").write_text("a file, not a folder")
+    blocked = tmp_path / "tep-thuong" / "so.xlsx"
+    view.ask_save_path = lambda _suggested: blocked
+    messages: list[str] = []
+    import ui.dashboard_view as dashboard_module
+
+    original = dashboard_module.QMessageBox.warning
+    dashboard_module.QMessageBox.warning = (  # type: ignore[method-assign]
+        lambda _parent, _title, text: messages.append(text)
+    )
+    try:
+        view.logbook_button.click()
+        qtbot.waitUntil(lambda: bool(messages), timeout=20000)
+    finally:
+        dashboard_module.QMessageBox.warning = original  # type: ignore[method-assign]
+    assert "Không ghi được tệp" in messages[0] and not blocked.exists()
