@@ -288,6 +288,27 @@ def cmd_report_daily(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report_rebuild_summary(args: argparse.Namespace) -> int:
+    """Recompute the dashboard's daily summary from the dossiers (after a bulk import, or to
+    repair it); the migration that created it filled it already."""
+    import time
+
+    from app.reports.summary import rebuild
+
+    start = parse_day(args.start, "--from") if args.start else None
+    end = parse_day(args.end, "--to") if args.end else None
+    if start and end and end < start:
+        raise UserError("--to phải cùng ngày hoặc sau --from.", field="to")
+    ctx = _open()
+    began = time.perf_counter()
+    with ctx.db.writing() as session:
+        read = rebuild(session, start, end)
+    seconds = time.perf_counter() - began
+    days = "mọi ngày" if start is None and end is None else f"{start or '…'} → {end or '…'}"
+    print(f"Đã tính lại bảng tổng hợp ({days}): {read} hồ sơ, {seconds:.1f} giây.")
+    return 0
+
+
 def cmd_report_logbook(args: argparse.Namespace) -> int:
     from app.reports.exports import logbook_file
     from printing.output import save_bytes
@@ -644,6 +665,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--to", dest="end", required=True, help="YYYY-MM-DD hoặc DD/MM/YYYY")
     p.add_argument("--counter", help="mã quầy (mặc định: mọi quầy)")
     p.add_argument("--out", required=True, help="TỆP.pdf hoặc TỆP.xlsx")
+    p = add(
+        "rebuild-summary",
+        cmd_report_rebuild_summary,
+        "tính lại bảng tổng hợp của bảng điều khiển từ hồ sơ (sau khi nhập dữ liệu, sửa lỗi)",
+        report,
+    )
+    p.add_argument("--from", dest="start", help="YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: mọi ngày)")
+    p.add_argument("--to", dest="end", help="YYYY-MM-DD hoặc DD/MM/YYYY (mặc định: mọi ngày)")
 
     vault = sub.add_parser("vault", help="kho dữ liệu giấy tờ").add_subparsers()
     p = with_user(add("list", cmd_vault_list, "giấy tờ của một công dân", vault))

@@ -35,6 +35,7 @@ from app.domain.status import (
     PaperForm,
 )
 from app.errors import UserError, ValidationFailed
+from app.reports import summary
 from app.search import PageText, index_pages
 from app.security import CurrentUser
 from app.sequences import issue_dossier_code, issue_logbook_number
@@ -457,6 +458,7 @@ class IntakeService:
                 citizen_id=citizen.id,
             )
             session.flush()
+            summary.apply_intake(session, dossier)
             return _result_of(session, dossier, created=True)
 
     def _component_row(

@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from app import audit
 from app.errors import UserError
+from app.reports import summary
 from app.reports.model import Rating
 from app.storage.database import Database
 from app.storage.models import Dossier, SatisfactionRating
@@ -63,6 +64,7 @@ def record_rating(
             )
         else:
             row.rating, row.source, row.user_id, row.at = rating.value, source, user_id, when
+        summary.apply_rating(session, dossier, previous, rating.value)
         detail = f"{moment}: {rating.value} ({source})"
         if previous is not None:
             detail += f", thay cho {previous}"

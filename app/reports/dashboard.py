@@ -65,17 +65,21 @@ from app.reports.query import (
     day_of,
     day_start,
     filter_conditions,
+    filter_conditions_on,
     period_bounds,
     received_in,
     row_select,
     seconds_between,
     to_rows,
 )
+from app.reports.summary import COUNTS, RATING_COLUMN
 from app.storage.database import Database
 from app.storage.models import (
     Counter,
     Dossier,
     DossierComponent,
+    DossierDayHandling,
+    DossierDaySummary,
     DossierStatusEvent,
     Procedure,
     SatisfactionRating,
@@ -259,7 +263,188 @@ def _dashboard_counts(groups: _Groups, counts: dict[Figure, int]) -> None:
 
 
 def dashboard(db: Database, flt: ReportFilter, *, now: datetime | None = None) -> DashboardFigures:
-    """Every figure of the period of *flt* (see the module docstring for the definitions)."""
+    """Every figure of the period of *flt* (see the module docstring for the definitions).
+
+    Read from the daily summary (:mod:`app.reports.summary`: a few aggregates per day and
+    group, whatever the number of dossiers), except in time / overdue, which depend on *now*:
+    a live count of the accepted dossiers of the period not finished yet (through the partial
+    index ``ix_dossiers_unfinished``). Same figures as :func:`dashboard_live`."""
+    moment = _now(now)
+    s = DossierDaySummary
+    with db.reading() as session:
+        where = [
+            s.day >= flt.start,
+            s.day <= flt.end,
+            *filter_conditions_on(session, flt, s.counter_id, s.officer_id, s.procedure_id),
+        ]
+        sums = [func.sum(s.__table__.c[name]) for name in COUNTS]
+        totals = dict.fromkeys(COUNTS, 0)
+        received_per_day: dict[date, int] = {}
+        for day, *values in session.execute(select(s.day, *sums).where(*where).group_by(s.day)):
+            for name, value in zip(COUNTS, values, strict=True):
+                totals[name] += int(value or 0)
+            received_per_day[_as_date(day)] = int(values[0] or 0)
+        keys = (s.counter_id, s.officer_id, s.procedure_id)
+        groups: dict[tuple[int, int, int], list[int]] = {}
+        for counter_id, officer_id, procedure_id, received, accepted, late in session.execute(
+            select(*keys, func.sum(s.received), func.sum(s.accepted), func.sum(s.finished_late))
+            .where(*where)
+            .group_by(*keys)
+        ):
+            if received:
+                groups[(counter_id, officer_id, procedure_id)] = [
+                    int(received),
+                    int(accepted or 0),
+                    int(late or 0),
+                ]
+        in_time, overdue = _unfinished(session, flt, moment, groups)
+        handling = _summary_handling(session, flt)
+        labels = _labels(session, groups)
+
+    counts: dict[Figure, int] = {
+        Figure.RECEIVED: totals["received"],
+        Figure.ACCEPTED: totals["accepted"],
+        Figure.SUPPLEMENT_REQUESTED: totals["supplement_requested"],
+        Figure.REFUSED: totals["refused"],
+        Figure.RETURNED: totals["returned"],
+        Figure.EARLY: totals["finished_early"],
+        Figure.ON_TIME: totals["finished_on_time"],
+        Figure.LATE: totals["finished_late"],
+        Figure.IN_TIME: in_time,
+        Figure.OVERDUE: overdue,
+        Figure.REUSED: totals["reused_dossiers"],
+        Figure.DIGITIZED: totals["digitized_dossiers"],
+        Figure.RATED: totals["rated"],
+        Figure.UNSATISFIED: totals["unsatisfied"],
+    }
+    required, present = totals["required_components"], totals["present_components"]
+    per_day = []
+    day = flt.start
+    while day <= flt.end:
+        per_day.append((day, received_per_day.get(day, 0)))
+        day += timedelta(days=1)
+    return DashboardFigures(
+        filter=flt,
+        computed_at=moment,
+        counts={figure: counts[figure] for figure in Figure},
+        reuse_rate=totals["reused_components"] / required if required else None,
+        digitization_rate=totals["digitized_components"] / present if present else None,
+        median_handling_s=handling.total[0],
+        p90_handling_s=handling.total[1],
+        satisfaction={rating: totals[RATING_COLUMN[rating.value]] for rating in Rating},
+        per_day=per_day,
+        by_counter=_summary_breakdown(groups, 0, labels[0], handling.by_counter),
+        by_officer=_summary_breakdown(groups, 1, labels[1], handling.by_officer),
+        by_procedure=_summary_breakdown(groups, 2, labels[2], handling.by_procedure),
+    )
+
+
+def _as_date(value: date | str) -> date:
+    return date.fromisoformat(value) if isinstance(value, str) else value
+
+
+def _unfinished(
+    session: Session,
+    flt: ReportFilter,
+    now: datetime,
+    groups: dict[tuple[int, int, int], list[int]],
+) -> tuple[int, int]:
+    """(in time, overdue) of the period, live; overdue ones added to the groups' late."""
+    ahead = case((Dossier.appointment_at >= day_start(now.date()), 1), else_=0)
+    keys = (Dossier.counter_id, Dossier.officer_id, Dossier.procedure_id)
+    query = (
+        select(*keys, ahead, func.count())
+        .where(
+            *received_in(session, flt),
+            # exactly the partial index's condition, so that it is used (an expression: SQLite
+            # cannot prefer ix_dossiers_returned_at for "returned_at IS NULL" instead)
+            func.coalesce(Dossier.finished_at, Dossier.returned_at).is_(None),
+            Dossier.appointment_at.is_not(None),
+            Dossier.status.notin_(NEVER_ACCEPTED),
+        )
+        .group_by(*keys, ahead)
+    )
+    in_time = overdue = 0
+    for counter_id, officer_id, procedure_id, is_ahead, n in session.execute(query):
+        if is_ahead:
+            in_time += n
+        else:
+            overdue += n
+            group = groups.get((counter_id, officer_id, procedure_id))
+            if group is not None:
+                group[2] += n
+    return in_time, overdue
+
+
+def _summary_handling(session: Session, flt: ReportFilter) -> _Handling:
+    """Median and p90 of the handling time, and the median per counter / officer /
+    procedure, from the histogram ``dossier_day_handling`` (exact, as ``percentile_cont``)."""
+    h = DossierDayHandling
+    where = [
+        h.day >= flt.start,
+        h.day <= flt.end,
+        *filter_conditions_on(session, flt, h.counter_id, h.officer_id, h.procedure_id),
+    ]
+    parts: list[dict[int, dict[int, int]]] = []
+    for column in (h.counter_id, h.officer_id, h.procedure_id):
+        part: dict[int, dict[int, int]] = defaultdict(dict)
+        query = (
+            select(column, h.seconds, func.sum(h.count)).where(*where).group_by(column, h.seconds)
+        )
+        for key, value, n in session.execute(query):
+            if n:
+                part[key][value] = int(n)
+        parts.append(part)
+    total: dict[int, int] = defaultdict(int)
+    for histogram in parts[0].values():  # the counters partition the dossiers
+        for value, n in histogram.items():
+            total[value] += n
+    medians = [
+        {key: percentile_from_histogram(hist.items(), 0.5) for key, hist in part.items()}
+        for part in parts
+    ]
+    return _Handling(
+        total=(
+            percentile_from_histogram(total.items(), 0.5),
+            percentile_from_histogram(total.items(), 0.9),
+        ),
+        by_counter=medians[0],
+        by_officer=medians[1],
+        by_procedure=medians[2],
+    )
+
+
+def _summary_breakdown(
+    groups: dict[tuple[int, int, int], list[int]],
+    position: int,
+    labels: dict[int, tuple[str, str]],
+    medians: dict[int, float | None],
+) -> list[Breakdown]:
+    """Roll (received, accepted, late) per group up to one counter / officer / procedure."""
+    totals: dict[int, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for key, values in groups.items():
+        t = totals[key[position]]
+        for i, v in enumerate(values):
+            t[i] += v
+    rows = [
+        Breakdown(
+            key=labels[i][0],
+            label=labels[i][1],
+            received=t[0],
+            accepted=t[1],
+            late=t[2],
+            median_handling_s=medians.get(i),
+        )
+        for i, t in totals.items()
+    ]
+    return sorted(rows, key=lambda b: (-b.received, b.key))
+
+
+def dashboard_live(
+    db: Database, flt: ReportFilter, *, now: datetime | None = None
+) -> DashboardFigures:
+    """Every figure of the period of *flt*, computed over the dossiers themselves (the
+    reference :func:`dashboard` is checked against; slow for long periods)."""
     moment = _now(now)
     with db.reading() as session:
         received = received_in(session, flt)
@@ -271,7 +456,7 @@ def dashboard(db: Database, flt: ReportFilter, *, now: datetime | None = None) -
         reuse_rate, digitization_rate = _components(session, received, counts)
         satisfaction = _ratings(session, received, counts)
         handling = _handling(session, received)
-        labels = _labels(session, groups)
+        labels = _labels(session, groups.by_group)
 
     per_day = []
     day = flt.start
@@ -506,10 +691,10 @@ def _handling_postgres(
 
 
 def _labels(
-    session: Session, groups: _Groups
+    session: Session, keys: Iterable[tuple[int, int, int]]
 ) -> tuple[dict[int, tuple[str, str]], dict[int, tuple[str, str]], dict[int, tuple[str, str]]]:
     ids: list[set[int]] = [set(), set(), set()]
-    for key in groups.by_group:
+    for key in keys:
         for part, value in zip(ids, key, strict=True):
             part.add(value)
     counters = {

@@ -56,20 +56,30 @@ def filter_conditions(session: Session, flt: ReportFilter) -> list[ColumnElement
 
     Codes are resolved to ids first (small lookups) so the dossier query uses the composite
     (id, received_at) indexes. A code that matches nothing makes the whole report empty."""
+    return filter_conditions_on(
+        session, flt, Dossier.counter_id, Dossier.officer_id, Dossier.procedure_id
+    )
+
+
+def filter_conditions_on(
+    session: Session, flt: ReportFilter, counter_id: Any, officer_id: Any, procedure_id: Any
+) -> list[ColumnElement[bool]]:
+    """:func:`filter_conditions` on any table with counter, officer and procedure id columns
+    (the dashboard's summary tables)."""
     conditions: list[ColumnElement[bool]] = []
     if flt.counter_code:
         ids = list(session.scalars(select(Counter.id).where(Counter.code == flt.counter_code)))
-        conditions.append(Dossier.counter_id.in_(ids) if ids else false())
+        conditions.append(counter_id.in_(ids) if ids else false())
     if flt.officer_username:
         ids = list(
             session.scalars(select(User.id).where(User.username == flt.officer_username.lower()))
         )
-        conditions.append(Dossier.officer_id.in_(ids) if ids else false())
+        conditions.append(officer_id.in_(ids) if ids else false())
     if flt.procedure_code:
         ids = list(
             session.scalars(select(Procedure.id).where(Procedure.code == flt.procedure_code))
         )
-        conditions.append(Dossier.procedure_id.in_(ids) if ids else false())
+        conditions.append(procedure_id.in_(ids) if ids else false())
     return conditions
 
 

@@ -22,6 +22,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -204,6 +205,19 @@ class Dossier(Base):
         Index("ix_dossiers_officer_received", "officer_id", "received_at"),
         Index("ix_dossiers_procedure_received", "procedure_id", "received_at"),
         Index("ix_dossiers_returned_at", "returned_at"),
+        # The dashboard's only live part: accepted dossiers of a period not finished yet
+        # (in time / overdue depend on *now*). Covering, and small: finished ones are left out.
+        Index(
+            "ix_dossiers_unfinished",
+            "received_at",
+            "status",
+            "appointment_at",
+            "counter_id",
+            "officer_id",
+            "procedure_id",
+            sqlite_where=text("coalesce(finished_at, returned_at) IS NULL"),
+            postgresql_where=text("coalesce(finished_at, returned_at) IS NULL"),
+        ),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(96), unique=True)
@@ -349,3 +363,51 @@ class Sequence(Base):
     __tablename__ = "sequences"
     scope: Mapped[str] = mapped_column(String(128), primary_key=True)
     last_number: Mapped[int] = mapped_column(Integer)
+
+
+class DossierDaySummary(Base):
+    """What the dashboard counts, per day and (counter, officer, procedure): maintained by
+    :mod:`app.reports.summary` in the same transaction as the dossier changes it reflects.
+
+    Every count is about the dossiers *received* that day, except ``returned`` (dossiers
+    returned that day). Nothing here depends on the current time."""
+
+    __tablename__ = "dossier_day_summary"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    supplement_requested: Mapped[int] = mapped_column(Integer, default=0)
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    returned: Mapped[int] = mapped_column(Integer, default=0)
+    reused_dossiers: Mapped[int] = mapped_column(Integer, default=0)
+    digitized_dossiers: Mapped[int] = mapped_column(Integer, default=0)
+    required_components: Mapped[int] = mapped_column(Integer, default=0)
+    reused_components: Mapped[int] = mapped_column(Integer, default=0)
+    present_components: Mapped[int] = mapped_column(Integer, default=0)
+    digitized_components: Mapped[int] = mapped_column(Integer, default=0)
+    finished_early: Mapped[int] = mapped_column(Integer, default=0)
+    finished_on_time: Mapped[int] = mapped_column(Integer, default=0)
+    finished_late: Mapped[int] = mapped_column(Integer, default=0)
+    rated: Mapped[int] = mapped_column(Integer, default=0)
+    unsatisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_very_satisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_satisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_unsatisfied: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DossierDayHandling(Base):
+    """Handling times (start of intake → receipt, whole seconds) of the dossiers received per
+    day and (counter, officer, procedure), as a histogram: exact percentiles for any period."""
+
+    __tablename__ = "dossier_day_handling"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from app.context import AppContext, now
 from app.domain.status import OutboxState
 from app.errors import UserError
+from app.reports import summary
 from app.storage.models import Dossier, DossierStatusEvent, OutboxEntry, SyncCursor
 from app.transfer.client import HubClient, HubRefused, HubUnreachable
 
@@ -251,12 +252,14 @@ def _apply_status(session: Any, change: dict[str, Any]) -> int:
         return 0
     at = _parse_time(str(change.get("at", ""))) or now()
     status = int(change["status"])
+    old = (dossier.status, dossier.finished_at, dossier.returned_at)
     dossier.status = status
     if status == FINISHED:
         dossier.finished_at = at
     elif status == RETURNED:
         dossier.returned_at = at
         dossier.finished_at = dossier.finished_at or at
+    summary.apply_status_change(session, dossier, *old)  # before the event below is flushed
     session.add(
         DossierStatusEvent(
             dossier_id=dossier.id, status=status, at=at, note=str(change.get("note", ""))

@@ -31,6 +31,7 @@ from app.context import AppContext
 from app.domain.dossier_code import format_dossier_code
 from app.domain.status import DossierStatus, Role
 from app.reports.model import Rating
+from app.reports.summary import rebuild
 from app.storage.models import (
     AuditEntry,
     Citizen,
@@ -384,6 +385,8 @@ def make_history(
                 existing.last_number = max(existing.last_number, number)
 
         audit = _add_audit(session, rng, generated, users, citizens, span_start, now)
+        session.flush()
+        rebuild(session)  # rows were written directly: the dashboard's summary from them
 
     return History(
         now=now,

@@ -1,5 +1,7 @@
-"""Supervisor review: the citizens' satisfaction ratings, and the indexes the dashboard reads
-a period through (by counter, officer, procedure; results returned in a period).
+"""Supervisor review: the citizens' satisfaction ratings, the indexes the dashboard reads
+a period through (by counter, officer, procedure; results returned in a period; unfinished
+dossiers), and the dashboard's daily summary (``dossier_day_summary``,
+``dossier_day_handling``), filled from the existing dossiers here.
 
 Revision ID: 0004
 Revises: 0003
@@ -9,11 +11,34 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.orm import Session
 
 revision: str = "0004"
 down_revision: str | None = "0003"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+SUMMARY_COUNTS = (
+    "received",
+    "accepted",
+    "supplement_requested",
+    "refused",
+    "returned",
+    "reused_dossiers",
+    "digitized_dossiers",
+    "required_components",
+    "reused_components",
+    "present_components",
+    "digitized_components",
+    "finished_early",
+    "finished_on_time",
+    "finished_late",
+    "rated",
+    "unsatisfied",
+    "rating_very_satisfied",
+    "rating_satisfied",
+    "rating_unsatisfied",
+)
 
 
 def upgrade() -> None:
@@ -46,9 +71,58 @@ def upgrade() -> None:
     op.create_index(
         "ix_status_events_status_dossier", "dossier_status_events", ["status", "dossier_id"]
     )
+    unfinished = sa.text("coalesce(finished_at, returned_at) IS NULL")
+    op.create_index(
+        "ix_dossiers_unfinished",
+        "dossiers",
+        ["received_at", "status", "appointment_at", "counter_id", "officer_id", "procedure_id"],
+        sqlite_where=unfinished,
+        postgresql_where=unfinished,
+    )
+
+    def key() -> list[sa.Column[object]]:
+        return [
+            sa.Column(name, sa.Date() if name == "day" else sa.Integer(), nullable=False)
+            for name in ("day", "counter_id", "officer_id", "procedure_id")
+        ]
+
+    op.create_table(
+        "dossier_day_summary",
+        *key(),
+        *[sa.Column(name, sa.Integer(), nullable=False) for name in SUMMARY_COUNTS],
+        sa.PrimaryKeyConstraint(
+            "day", "counter_id", "officer_id", "procedure_id", name="pk_dossier_day_summary"
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.create_table(
+        "dossier_day_handling",
+        *key(),
+        sa.Column("seconds", sa.Integer(), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "day",
+            "counter_id",
+            "officer_id",
+            "procedure_id",
+            "seconds",
+            name="pk_dossier_day_handling",
+        ),
+        sqlite_with_rowid=False,
+    )
+    # Fill the summary from the dossiers already there, through the one definition of a
+    # dossier's contribution (it reads only columns that exist at this revision).
+    from app.reports.summary import rebuild
+
+    with Session(bind=op.get_bind()) as session:
+        rebuild(session)
+        session.flush()
 
 
 def downgrade() -> None:
+    op.drop_table("dossier_day_handling")
+    op.drop_table("dossier_day_summary")
+    op.drop_index("ix_dossiers_unfinished", "dossiers")
     op.drop_index("ix_status_events_status_dossier", "dossier_status_events")
     op.drop_index("ix_dossiers_returned_at", "dossiers")
     op.drop_index("ix_dossiers_procedure_received", "dossiers")
