@@ -11,13 +11,15 @@ STAMP := $(VENV)/.installed
 # Qt (offscreen and xcb), fonts, zbar (QR decoding in tests), poppler (pdffonts),
 # PostgreSQL (migrations are tested on a real server), Xvfb (screenshots), Tesseract with
 # Vietnamese data (OCR), SANE with its headers (python-sane builds against them), Ghostscript
-# (OCRmyPDF, the benchmark's peer), wrk (the hub benchmark's load generator).
+# (OCRmyPDF, the benchmark's peer), wrk (the hub benchmark's load generator), CUPS with
+# cups-filters (printing is tested through a private cupsd with file-backed queues).
 APT_PACKAGES := python3-venv python3-dev gcc libegl1 libgl1 libfontconfig1 libxkbcommon0 \
 	libxkbcommon-x11-0 libglib2.0-0 libdbus-1-3 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 \
 	libxcb-image0 libxcb-render-util0 libxcb-shape0 libxcb-randr0 libxcb-xkb1 libxcb-xinerama0 \
 	fonts-dejavu-core libzbar0 poppler-utils postgresql xvfb xauth \
 	tesseract-ocr tesseract-ocr-vie tesseract-ocr-eng tesseract-ocr-osd \
-	sane-utils libsane1 libsane-dev ghostscript wrk
+	sane-utils libsane1 libsane-dev ghostscript wrk \
+	cups cups-client cups-bsd cups-filters
 
 .PHONY: run test sysdeps venv lint typecheck pytest translations bench clean
 

@@ -1,7 +1,8 @@
 """Command line: every capability of the counter, scriptable and testable headless.
 
 Exit status: 0 done, 2 the input was refused (message on stderr says why), 3 no ID card found
-(``onestop id read``), 1 unexpected error.
+(``onestop id read``), 1 unexpected error. ``onestop diag`` exits 2 when a configured check
+needs action (✗), 0 when all are fine or not configured (–).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import logging
 import sys
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -18,10 +20,11 @@ from typing import Any
 from sqlalchemy import select
 
 from app.catalog.store import ensure_catalog
-from app.config import load_settings
+from app.config import Settings, default_data_dir, load_settings
 from app.context import AppContext
 from app.domain.status import Role
 from app.errors import UserError, ValidationFailed
+from app.logs import file_log, log_dir
 from app.security import CurrentUser, create_user
 from app.storage.migrate import upgrade
 from app.storage.models import User
@@ -575,6 +578,58 @@ def cmd_hub_check(args: argparse.Namespace) -> int:
     return 0 if check.ok else EXIT_REFUSED
 
 
+def cmd_diag(args: argparse.Namespace) -> int:
+    """Exit 0 when every configured check is fine, 2 when one needs action."""
+    from app.diagnostics import format_table, run_diagnostics
+
+    diagnostics = run_diagnostics(load_settings(), timeout_s=args.timeout)
+    if args.json:
+        _print_json(diagnostics.as_json())
+    else:
+        print(format_table(diagnostics))
+    return 0 if diagnostics.ok else EXIT_REFUSED
+
+
+def cmd_config_get(args: argparse.Namespace) -> int:
+    from app.config_edit import get_value, masked_settings, shown
+
+    settings = load_settings()
+    if not args.key:
+        _print_json(masked_settings(settings))
+        return 0
+    value = get_value(settings, args.key)
+    if args.json:
+        _print_json(value)
+    else:
+        print(shown(args.key.strip(), value))
+    return 0
+
+
+def cmd_config_set(args: argparse.Namespace) -> int:
+    from app.config_edit import SECRET_KEYS, set_value
+
+    key = args.key.strip()
+    value = args.value
+    if value is None:  # secrets are better not typed on the command line (shell history)
+        if sys.stdin.isatty():
+            value = getpass.getpass(f"{key}: ")
+        else:
+            value = sys.stdin.readline().rstrip("\n")
+    where = set_value(key, value)
+    shown = "***" if key in SECRET_KEYS and value else value
+    print(f"Đã lưu {key} = {shown} ({where}).")
+    return 0
+
+
+def cmd_support_bundle(args: argparse.Namespace) -> int:
+    from app.support_bundle import write_support_bundle
+
+    _output_kind(args.out, ("zip",))
+    write_support_bundle(load_settings(), Path(args.out), log_files=args.logs)
+    print(f"Đã lưu gói hỗ trợ: {args.out}")
+    return 0
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
     from ui.main import run_gui
 
@@ -730,11 +785,46 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_user(add("show", cmd_dossier_show, "xem hồ sơ theo mã hoặc nội dung QR", dossier))
     p.add_argument("code")
     p.add_argument("--json", action="store_true")
+
+    p = add(
+        "diag",
+        cmd_diag,
+        "chẩn đoán: phiên bản, thiết bị, kết nối, chỗ trống (mã thoát 2: có mục cần xử lý)",
+    )
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--timeout", type=float, default=5.0, help="giây chờ mỗi mục (mặc định 5)")
+    config = sub.add_parser("config", help="cấu hình (settings.toml)").add_subparsers()
+    p = add("get", cmd_config_get, "xem cấu hình hoặc một mục, ví dụ hub.url", config)
+    p.add_argument("key", nargs="?", help="mục dạng a.b (bỏ trống: toàn bộ cấu hình)")
+    p.add_argument("--json", action="store_true")
+    p = add("set", cmd_config_set, "đặt một mục (kiểm tra trước khi ghi)", config)
+    p.add_argument("key", help="mục dạng a.b, ví dụ agency.code, calendar.extra_days_off")
+    p.add_argument("value", nargs="?", help="giá trị (bỏ trống: đọc từ bàn phím / stdin)")
+    p = add("support-bundle", cmd_support_bundle, "gói hỗ trợ (ZIP) gửi kỹ thuật viên")
+    p.add_argument("--out", required=True, help="TỆP.zip")
+    p.add_argument("--logs", type=int, default=10, help="số tệp nhật ký gần nhất (mặc định 10)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
+    if args.handler is cmd_gui:  # the program keeps its own log file (ui/main.py)
+        return cmd_gui(args)
+    with file_log(_log_directory()):
+        return _run(args)
+
+
+def _log_directory() -> Path:
+    """<data_dir>/logs, also when the settings cannot be read (``config set`` repairs them)."""
+    try:
+        return log_dir(Settings())
+    except Exception:
+        return default_data_dir() / "logs"
+
+
+def _run(args: argparse.Namespace) -> int:
+    # the command's name only: its arguments may hold a secret (config set signing.password)
+    logging.getLogger("app.cli").info("onestop %s", args.handler.__name__.removeprefix("cmd_"))
     try:
         return int(args.handler(args))
     except ValidationFailed as exc:
@@ -744,6 +834,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except UserError as exc:
         print(f"Lỗi: {exc.message}", file=sys.stderr)
         return EXIT_REFUSED
+    except Exception:
+        logging.getLogger("app.cli").exception("onestop: unexpected error")
+        raise
 
 
 if __name__ == "__main__":

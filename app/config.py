@@ -90,8 +90,8 @@ class SigningSettings(BaseModel):
 
     pkcs12: Path | None = None
     password: str = ""
-    """Until the OS keyring is wired in (technician workspace), set it through the environment
-    (ONESTOP_SIGNING__PASSWORD), not in the settings file."""
+    """Never written to the settings file: kept in the OS keyring (``onestop config set
+    signing.password``), or given by the environment (ONESTOP_SIGNING__PASSWORD)."""
     trusted_ca: Path | None = None
     """The CA (PEM) the counter checks its own packages against before sending."""
 
@@ -181,7 +181,14 @@ class Settings(BaseSettings):
 
 
 def load_settings(**overrides: Any) -> Settings:
-    return Settings(**overrides)
+    """The settings (overrides, then ``ONESTOP_…`` variables, then settings.toml); the
+    certificate password comes from the OS keyring when neither of those has one."""
+    settings = Settings(**overrides)
+    if settings.signing.pkcs12 is not None and not settings.signing.password:
+        from app.secret_store import SIGNING_PASSWORD, get_secret
+
+        settings.signing.password = get_secret(SIGNING_PASSWORD) or ""
+    return settings
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:

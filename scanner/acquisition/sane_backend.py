@@ -104,6 +104,8 @@ class _Runtime:
         self.initialised = False
         self.config_dir: Path | None = None
         self.busy: dict[str, threading.Lock] = {}
+        self.version: str | None = None
+        """The SANE version libsane reported at ``sane.init()`` (``"1.1.1"``)."""
 
     def device_lock(self, name: str) -> threading.Lock:
         with self.lock:
@@ -167,7 +169,7 @@ def _module() -> Any:
         if _RUNTIME.config_dir is None and "SANE_CONFIG_DIR" in os.environ:
             _RUNTIME.config_dir = Path(os.environ["SANE_CONFIG_DIR"].rstrip(":")).resolve()
         try:
-            sane.init()
+            _code, major, minor, patch = sane.init()
         except Exception as exc:  # _sane.error or a broken libsane
             _RUNTIME.failure = (
                 f"Không khởi động được SANE ({exc}). Hãy nhờ kỹ thuật viên kiểm tra cài đặt "
@@ -176,6 +178,7 @@ def _module() -> Any:
             raise SaneUnavailable(_RUNTIME.failure) from exc
         _RUNTIME.module = sane
         _RUNTIME.error_module = _sane
+        _RUNTIME.version = f"{major}.{minor}.{patch}"
         _RUNTIME.initialised = True
         return sane
 
@@ -186,6 +189,12 @@ def sane_available() -> bool:
     except SaneUnavailable:
         return False
     return True
+
+
+def sane_version() -> str:
+    """The version of libsane (initialising SANE). Raises :class:`SaneUnavailable`."""
+    _module()
+    return _RUNTIME.version or "?"
 
 
 def sane_unavailable_reason() -> str | None:
