@@ -553,6 +553,63 @@ def cmd_queue_cancel(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_server(args: argparse.Namespace) -> str | None:
+    return args.server or load_settings().printing.cups_server or None
+
+
+def cmd_print_printers(args: argparse.Namespace) -> int:
+    from printing.cups import list_printers
+
+    printers = list_printers(_print_server(args))
+    if args.json:
+        _print_json(
+            [
+                {
+                    "name": p.name,
+                    "description": p.description,
+                    "state": p.state.value,
+                    "accepting": p.accepting,
+                    "default": p.is_default,
+                    "message": p.state_message,
+                }
+                for p in printers
+            ]
+        )
+    else:
+        for p in printers:
+            mark = "*" if p.is_default else " "
+            print(f"{mark} {p.name:<24} {p.state.value:<9} {p.description}")
+    return 0
+
+
+def cmd_print_check(args: argparse.Namespace) -> int:
+    from printing.cups import check_printer
+
+    problem = check_printer(args.printer, _print_server(args))
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
+    print(f"Máy in «{args.printer}» sẵn sàng.")
+    return 0
+
+
+def cmd_print_test_page(args: argparse.Namespace) -> int:
+    from printing.cups import PrintError, print_pdf, wait_for_job
+    from printing.testpage import render_test_page
+
+    settings = load_settings()
+    server = _print_server(args)
+    pdf = render_test_page(args.kind, settings.agency.name, printer=args.printer)
+    try:
+        job = print_pdf(pdf, args.printer, title="Trang in thử", copies=args.copies, server=server)
+        if not args.no_wait:
+            wait_for_job(job, server)
+    except PrintError as exc:
+        raise UserError(exc.message) from None
+    print(f"Đã in trang thử trên «{args.printer}»: lệnh in {job}")
+    return 0
+
+
 def cmd_hub_check(args: argparse.Namespace) -> int:
     from app.transfer.client import HubClient
 
@@ -778,6 +835,20 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("code")
     p = add("cancel", cmd_queue_cancel, "dừng chuyển một hồ sơ", queue)
     p.add_argument("code")
+    printing = sub.add_parser("print", help="máy in (CUPS)").add_subparsers()
+    p = add("printers", cmd_print_printers, "các máy in của hệ thống", printing)
+    p.add_argument("--server", help="máy chủ in CUPS (mặc định: theo cài đặt / hệ thống)")
+    p.add_argument("--json", action="store_true")
+    p = add("check", cmd_print_check, "máy in có sẵn sàng không", printing)
+    p.add_argument("--printer", required=True)
+    p.add_argument("--server")
+    p = add("test-page", cmd_print_test_page, "in trang thử", printing)
+    p.add_argument("--printer", required=True)
+    p.add_argument("--kind", choices=["a4", "receipt"], default="a4")
+    p.add_argument("--copies", type=int, default=1)
+    p.add_argument("--server")
+    p.add_argument("--no-wait", action="store_true", help="không chờ lệnh in xong")
+
     p = add("hub-check", cmd_hub_check, "kiểm tra kết nối, mã truy cập, lệch đồng hồ")
     p.add_argument("--json", action="store_true")
 

@@ -133,6 +133,17 @@ class AttachmentSettings(BaseModel):
     max_pages: int = 200
 
 
+class PrintingSettings(BaseModel):
+    """Where forms are printed (CUPS queue names); empty = ask with the print dialog."""
+
+    a4_printer: str = ""
+    receipt_printer: str = ""
+    receipt_kind: Literal["thermal", "a4"] = "thermal"
+    cups_server: str = ""
+    """Empty = the system's (CUPS_SERVER, client.conf, local socket); else HOST:PORT or a
+    socket path."""
+
+
 class Settings(BaseSettings):
     model_config = SettingsConfigDict(
         env_prefix="ONESTOP_", env_nested_delimiter="__", extra="ignore"
@@ -152,6 +163,7 @@ class Settings(BaseSettings):
     scanning: ScanningSettings = Field(default_factory=ScanningSettings)
     hub: HubSettings = Field(default_factory=HubSettings)
     signing: SigningSettings = Field(default_factory=SigningSettings)
+    printing: PrintingSettings = Field(default_factory=PrintingSettings)
 
     @classmethod
     def settings_customise_sources(
