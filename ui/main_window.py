@@ -12,6 +12,7 @@ from app.scanning import new_pipeline
 from app.security import CurrentUser
 from ui.audit_view import AuditView
 from ui.dashboard_view import DashboardView
+from ui.diagnostics_view import DiagnosticsView
 from ui.intake_view import IntakeView
 from ui.late_view import LateView
 from ui.lookup_view import LookupView
@@ -55,6 +56,11 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(self.audit, self.tr("Access lo&g"))
             self.dashboard.open_dossier.connect(self.open_dossier)
             self.late.open_dossier.connect(self.open_dossier)
+        # The technician's view: why something does not work.
+        self.diagnostics: DiagnosticsView | None = None
+        if user.role in (Role.TECHNICIAN, Role.ADMIN):
+            self.diagnostics = DiagnosticsView(ctx.settings)
+            self.tabs.addTab(self.diagnostics, self.tr("D&iagnostics"))
         self.satisfaction = SatisfactionPrompt(ctx, user, self)
         self.intake.receipt_printed.connect(lambda code: self.satisfaction.ask(code, "receipt"))
         self.setCentralWidget(self.tabs)

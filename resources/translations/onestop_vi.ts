@@ -671,6 +671,69 @@
     </message>
 </context>
 <context>
+    <name>DiagnosticsView</name>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="59"/>
+        <source>&amp;Check again (F5)</source>
+        <translation>&amp;Kiểm tra lại (F5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="60"/>
+        <source>Write support &amp;bundle…</source>
+        <translation>Ghi &amp;gói hỗ trợ…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="66"/>
+        <source>Check</source>
+        <translation>Hạng mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="66"/>
+        <source>Found</source>
+        <translation>Tình trạng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="66"/>
+        <source>What to do</source>
+        <translation>Cần làm gì</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="96"/>
+        <source>Checking…</source>
+        <translation>Đang kiểm tra…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="111"/>
+        <source>All configured checks are fine ({seconds:.1f} s).</source>
+        <translation>Mọi hạng mục đã cấu hình đều tốt ({seconds:.1f} giây).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="115"/>
+        <source>{count} check(s) need action — see «What to do».</source>
+        <translation>{count} hạng mục cần xử lý — xem cột «Cần làm gì».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="140"/>
+        <source>Writing {name}…</source>
+        <translation>Đang ghi {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="146"/>
+        <source>Support bundle written: {path}. Send it to the support team.</source>
+        <translation>Đã ghi gói hỗ trợ: {path}. Hãy gửi tệp này cho bộ phận hỗ trợ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="156"/>
+        <source>Write support bundle</source>
+        <translation>Ghi gói hỗ trợ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/diagnostics_view.py" line="156"/>
+        <source>ZIP (*.zip)</source>
+        <translation>Tệp ZIP (*.zip)</translation>
+    </message>
+</context>
+<context>
     <name>DossierTable</name>
     <message>
         <location filename="../../ui/report_widgets.py" line="163"/>
@@ -1350,92 +1413,97 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="33"/>
+        <location filename="../../ui/main_window.py" line="34"/>
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="41"/>
+        <location filename="../../ui/main_window.py" line="42"/>
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="43"/>
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="44"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>&amp;Transfer queue</source>
         <translation>&amp;Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="53"/>
+        <location filename="../../ui/main_window.py" line="54"/>
         <source>Dash&amp;board</source>
         <translation>Tổng &amp;hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="55"/>
         <source>Late &amp;dossiers</source>
         <translation>Hồ sơ t&amp;rễ hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Access lo&amp;g</source>
         <translation>Nhật &amp;ký truy cập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="62"/>
+        <location filename="../../ui/main_window.py" line="63"/>
+        <source>D&amp;iagnostics</source>
+        <translation>Chẩn đ&amp;oán</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="65"/>
+        <location filename="../../ui/main_window.py" line="71"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67"/>
+        <location filename="../../ui/main_window.py" line="73"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="72"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="96"/>
+        <location filename="../../ui/main_window.py" line="102"/>
         <source>Hub: connected</source>
         <translation>Máy chủ tỉnh: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="98"/>
+        <location filename="../../ui/main_window.py" line="104"/>
         <source>Hub: {problem}</source>
         <translation>Máy chủ tỉnh: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="103"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Hub unreachable — vault lookups are local only. {why}</source>
         <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121"/>
+        <location filename="../../ui/main_window.py" line="127"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122"/>
+        <location filename="../../ui/main_window.py" line="128"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123"/>
+        <location filename="../../ui/main_window.py" line="129"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124"/>
+        <location filename="../../ui/main_window.py" line="130"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>

@@ -247,11 +247,12 @@ def test_only_supervisors_and_admins_get_the_report_tabs(
     admin = create_user(ctx.db, "quantri", "Quản Trị", "quantri2026x", Role.ADMIN)
     third = MainWindow(ctx, admin)
     qtbot.addWidget(third)
-    assert third.tabs.count() == 6
+    assert third.tabs.count() == 7  # + the technician's diagnostics
     technician = create_user(ctx.db, "kythuat", "Kỹ Thuật", "kythuat2026x", Role.TECHNICIAN)
     fourth = MainWindow(ctx, technician)
     qtbot.addWidget(fourth)
-    assert fourth.tabs.count() == 3
+    assert fourth.tabs.count() == 4  # intake, lookup, transfer + diagnostics
+    assert fourth.diagnostics is not None and counter.diagnostics is None
 
 
 def issued_forms(ctx: AppContext) -> int:
