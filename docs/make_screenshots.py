@@ -135,6 +135,8 @@ def supervisor_screenshots(tmp: Path) -> None:
     apology = window.late.open_apology()
     if apology is not None:
         wait_for(lambda: apology.new_date.isEnabled())
+        wait_for(lambda: apology.preview._path is not None)  # the letter's preview
+        settle(800)
         grab(apology, "apology-dialog.png")
         apology.close()
     window.tabs.setCurrentWidget(window.audit)
@@ -143,6 +145,17 @@ def supervisor_screenshots(tmp: Path) -> None:
     wait_for(lambda: window.audit.table.rowCount() > 0)  # type: ignore[union-attr]
     grab(window, "access-log.png")
     window.close()
+    technician = create_user(ctx.db, "kythuat", "Đỗ Văn Kỹ Thuật", "kythuat2026x", Role.TECHNICIAN)
+    tech_window = MainWindow(ctx, technician)
+    tech_window.resize(1500, 900)
+    tech_window.show()
+    assert tech_window.diagnostics is not None
+    tech_window.tabs.setCurrentWidget(tech_window.diagnostics)
+    view = tech_window.diagnostics
+    wait_for(lambda: view.diagnostics is not None, timeout_ms=30000)
+    settle(400)
+    grab(tech_window, "diagnostics.png")
+    tech_window.close()
 
 
 def main() -> None:
