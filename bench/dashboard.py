@@ -1,25 +1,36 @@
 """Supervisor dashboard refresh with 500k dossiers over two years: SQLite and PostgreSQL.
 
 What is timed is :func:`app.reports.dashboard.dashboard` for a month and for a year (every
-figure, rate, percentile, per-day series and breakdown), read from the daily summary
-(``dossier_day_summary`` / ``dossier_day_handling``) plus a live count of the unfinished
-dossiers. The peer, in the same run and on the same data, is
+figure, rate, percentile, per-day series and breakdown), read from the summary (whole months
+from ``dossier_month_*``, days at the ends of a period from ``dossier_day_*``; handling-time
+percentiles by minute first, then the exact seconds of the needed minutes) plus a live count
+of the unfinished dossiers. The peer, in the same run and on the same data, is
 :func:`app.reports.dashboard.dashboard_live`: the same figures computed over the dossiers
 themselves (the implementation before the summary); both must give the same figures.
+
+Two data shapes, each 500k dossiers over two years, measured in the same run (see
+:data:`SHAPES`): ``uniform`` (counter, officer and procedure drawn independently at random:
+640 evenly filled combinations, the worst case for the summary) and ``realistic`` (each
+officer at one counter, procedures Zipf-skewed).
 
 The rows are bulk-inserted (no hooks), then the summary is filled by
 :func:`app.reports.summary.rebuild`, whose duration is reported (``rebuild_seconds``).
 
-Last full run (500k dossiers, p95 / median ms; peer = dashboard_live, same figures):
-SQLite month 201 / 142 (peer 424 / 345), year 1449 / 1300 (peer 4288 / 3880);
-PostgreSQL month 175 / 140 (peer 462 / 454), year 677 / 581 (peer 3524 / 3332);
-rebuild of the 500k dossiers: 27 s SQLite, 47 s PostgreSQL. The year misses the 200 ms
-target: with 4 counters × 8 officers × 20 procedures drawn at random, a (day, counter,
-officer, procedure) row holds ~1 dossier, so the year still reads ~260k summary rows and
-~250k histogram cells (exact seconds).
+Last full run (500k dossiers per shape, both shapes + PostgreSQL in 534 s; p95 / median ms;
+peer = dashboard_live, same figures in every case):
+uniform   SQLite     month 76 / 48 (peer 386 / 356), year 543 / 472 (peer 4110 / 3495)
+uniform   PostgreSQL month 84 / 67 (peer 485 / 474), year 654 / 561 (peer 3157 / 2916)
+realistic SQLite     month 46 / 32 (peer 322 / 300), year 373 / 296 (peer 3303 / 3061)
+realistic PostgreSQL month 62 / 51 (peer 440 / 422), year 390 / 311 (peer 2072 / 1954)
+Rebuild of 500k dossiers: 63 s SQLite / 83 s PostgreSQL (uniform), 34 s / 56 s (realistic).
+Every month is under the 200 ms target; the year is not. On the uniform shape the year
+still reads ~135k by-minute cells (640 groups × ~38 minutes × 12 months) once per
+counter / officer / procedure breakdown (~180 ms each on SQLite).
 
 Usage: python bench/dashboard.py [--dossiers 500000] [-n 30] [--no-postgres]
-The SQLite database is kept in bench/out/ and re-used when it has the requested size.
+       [--shapes uniform,realistic]
+The SQLite databases are kept in bench/out/ (one per shape) and re-used when they have the
+requested size and the current summary tables; PostgreSQL is built afresh per shape.
 Prints one JSON object. Not a test.
 """
 
@@ -116,11 +127,41 @@ def _reference_rows(ctx: AppContext) -> tuple[int, list[int], list[int], list[in
     return agency_id, counters, officers, procedures
 
 
+SHAPES = ("uniform", "realistic")
+"""How dossiers are spread over counters, officers and procedures: ``uniform`` draws each
+at random (4 × 8 × 20 = 640 combinations, evenly); ``realistic`` gives each officer one
+counter (two officers per counter) and skews procedures Zipf-like (weight 1 / rank^1.5:
+a commune handles a few procedures most of the time)."""
+
+
+def _assign(
+    shape: str, counters: list[int], officers: list[int], procedures: list[int]
+) -> Callable[[random.Random], tuple[int, int, int]]:
+    """(counter, officer, procedure) of the next dossier, drawn from *rng*."""
+    if shape == "uniform":
+        return lambda rng: (rng.choice(counters), rng.choice(officers), rng.choice(procedures))
+    counter_of = {officer: counters[i % len(counters)] for i, officer in enumerate(officers)}
+    weights = [1 / (rank + 1) ** 1.5 for rank in range(len(procedures))]
+    cumulative = [sum(weights[: i + 1]) for i in range(len(weights))]
+
+    def draw(rng: random.Random) -> tuple[int, int, int]:
+        officer = rng.choice(officers)
+        return counter_of[officer], officer, rng.choices(procedures, cum_weights=cumulative)[0]
+
+    return draw
+
+
 def _generate(
-    n: int, agency_id: int, counters: list[int], officers: list[int], procedures: list[int]
+    n: int,
+    agency_id: int,
+    counters: list[int],
+    officers: list[int],
+    procedures: list[int],
+    shape: str = "uniform",
 ) -> Iterator[tuple[tuple[Any, ...], list[tuple[Any, ...]], list[tuple[Any, ...]]]]:
     """Dossier row, its 4 component rows, its status events; deterministic."""
     rng = random.Random(5)
+    assign = _assign(shape, counters, officers, procedures)
     span = (NOW - START).total_seconds() - 3600
     step = span / n
     for i in range(1, n + 1):
@@ -144,14 +185,15 @@ def _generate(
                     status = 4
                 elif returned is None:
                     status = 9
+        counter_id, officer_id, procedure_id = assign(rng)
         dossier = (
             i,
             f"B-{i:08d}",
             f"bench-{i}",
             agency_id,
-            rng.choice(counters),
-            rng.choice(officers),
-            rng.choice(procedures),
+            counter_id,
+            officer_id,
+            procedure_id,
             1,
             1,
             status,
@@ -217,7 +259,9 @@ def _load_sqlite(path: str, rows: Iterator[Any]) -> None:
         conn.executemany(
             f"INSERT INTO dossier_status_events ({EVENT_COLUMNS}) VALUES (?,?,?,?,?)", events
         )
-        dossiers.clear(), components.clear(), events.clear()
+        dossiers.clear()
+        components.clear()
+        events.clear()
 
     for dossier, comps, evs in rows:
         dossiers.append(tuple(_sqlite_value(v) for v in dossier))
@@ -325,33 +369,20 @@ def _same(a: DashboardFigures, b: DashboardFigures) -> bool:
 def _has_summary(url: str) -> bool:
     db = Database(url)
     try:
-        return "dossier_day_summary" in inspect(db.engine).get_table_names()
+        tables = inspect(db.engine).get_table_names()
+        return {"dossier_day_minutes", "dossier_month_handling"} <= set(tables)
     finally:
         db.dispose()
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--dossiers", type=int, default=500_000)
-    parser.add_argument("-n", type=int, default=30)
-    parser.add_argument("--peer-n", type=int, default=3)
-    parser.add_argument("--no-postgres", action="store_true")
-    args = parser.parse_args()
+def _sqlite(n: int, shape: str, runs: int, peer_n: int) -> dict[str, Any]:
     out = ROOT / "bench" / "out"
-    out.mkdir(parents=True, exist_ok=True)
-    result: dict[str, Any] = {
-        "benchmark": "dashboard",
-        "dossiers": args.dossiers,
-        "components": args.dossiers * 4,
-        "runs": args.n,
-        "target_p95_ms": 200,
-    }
-
-    db_file = out / f"dashboard-{args.dossiers}.db"
+    suffix = "" if shape == "uniform" else f"-{shape}"
+    db_file = out / f"dashboard-{n}{suffix}.db"
     url = f"sqlite:///{db_file}"
     built = rebuilt = 0.0
     if db_file.exists() and not _has_summary(url):
-        db_file.unlink()  # made before the summary tables existed
+        db_file.unlink()  # made before the summary tables existed (or changed)
     if not db_file.exists():
         started = time.perf_counter()
         upgrade(url)
@@ -359,7 +390,7 @@ def main() -> None:
         import_bundled_catalog(ctx.db)
         refs = _reference_rows(ctx)
         ctx.close()
-        _load_sqlite(str(db_file), _generate(args.dossiers, *refs))
+        _load_sqlite(str(db_file), _generate(n, *refs, shape=shape))
         built = time.perf_counter() - started
         db = Database(url)
         rebuilt = _rebuild(db)
@@ -368,34 +399,75 @@ def main() -> None:
             conn.commit()
         db.dispose()
     db = Database(url)
-    result["sqlite"] = {
-        **_measure(db, args.n, args.peer_n),
-        "build_seconds": round(built, 1),
-        "rebuild_seconds": round(rebuilt, 1) if rebuilt else "kept from an earlier run",
-    }
-    db.dispose()
+    try:
+        return {
+            **_measure(db, runs, peer_n),
+            "build_seconds": round(built, 1),
+            "rebuild_seconds": round(rebuilt, 1) if rebuilt else "kept from an earlier run",
+        }
+    finally:
+        db.dispose()
 
-    if not args.no_postgres:
-        from tests.support.postgres import postgres_server
 
-        with postgres_server() as pg_url:
-            started = time.perf_counter()
-            upgrade(pg_url)
-            ctx = AppContext.open(_settings(pg_url))
-            import_bundled_catalog(ctx.db)
-            refs = _reference_rows(ctx)
-            _load_postgres(ctx.db, _generate(args.dossiers, *refs))
-            built = time.perf_counter() - started
-            rebuilt = _rebuild(ctx.db)
-            with ctx.db.engine.connect() as conn:
-                conn.exec_driver_sql("ANALYZE")
-                conn.commit()
-            result["postgresql"] = {
-                **_measure(ctx.db, args.n, args.peer_n),
+def _postgres(n: int, shape: str, runs: int, peer_n: int) -> dict[str, Any]:
+    from tests.support.postgres import postgres_server
+
+    with postgres_server() as pg_url:
+        started = time.perf_counter()
+        upgrade(pg_url)
+        ctx = AppContext.open(_settings(pg_url))
+        import_bundled_catalog(ctx.db)
+        refs = _reference_rows(ctx)
+        _load_postgres(ctx.db, _generate(n, *refs, shape=shape))
+        built = time.perf_counter() - started
+        rebuilt = _rebuild(ctx.db)
+        with ctx.db.engine.connect() as conn:
+            conn.exec_driver_sql("ANALYZE")
+            conn.commit()
+        try:
+            return {
+                **_measure(ctx.db, runs, peer_n),
                 "build_seconds": round(built, 1),
                 "rebuild_seconds": round(rebuilt, 1),
             }
+        finally:
             ctx.close()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--dossiers", type=int, default=500_000)
+    parser.add_argument("-n", type=int, default=30)
+    parser.add_argument("--peer-n", type=int, default=3)
+    parser.add_argument("--no-postgres", action="store_true")
+    parser.add_argument(
+        "--shapes", default=",".join(SHAPES), help="comma-separated, of: " + ", ".join(SHAPES)
+    )
+    args = parser.parse_args()
+    shapes = [shape for shape in args.shapes.split(",") if shape]
+    if unknown := set(shapes) - set(SHAPES):
+        parser.error(f"unknown shapes: {sorted(unknown)}")
+    (ROOT / "bench" / "out").mkdir(parents=True, exist_ok=True)
+    result: dict[str, Any] = {
+        "benchmark": "dashboard",
+        "dossiers": args.dossiers,
+        "components": args.dossiers * 4,
+        "runs": args.n,
+        "target_p95_ms": 200,
+    }
+    started = time.perf_counter()
+    for shape in shapes:
+        result[shape] = {"sqlite": _sqlite(args.dossiers, shape, args.n, args.peer_n)}
+        if not args.no_postgres:
+            result[shape]["postgresql"] = _postgres(args.dossiers, shape, args.n, args.peer_n)
+    result["p95_ms"] = {
+        f"{shape} {engine} {period}": result[shape][engine][f"{period}_ms"]["p95"]
+        for shape in shapes
+        for engine in ("sqlite", "postgresql")
+        if engine in result[shape]
+        for period in ("month", "year")
+    }
+    result["total_seconds"] = round(time.perf_counter() - started, 1)
     print(json.dumps(result, indent=2))
 
 

@@ -20,9 +20,10 @@ Definitions (a period is local dates, both ends included; "received" dossiers ar
 - reuse_rate = re-used components ÷ required components of the received dossiers.
 - digitization_rate = present components with a vault document ÷ present components.
 - handling time = ``received_at − started_at`` in whole seconds; median and p90 are
-  ``percentile_cont`` (linear interpolation between closest ranks), computed by PostgreSQL
-  itself, and on SQLite exactly from a histogram of distinct seconds values (bounded by how
-  many distinct durations there are, not by how many dossiers).
+  ``percentile_cont`` (linear interpolation between closest ranks): :func:`dashboard_live`
+  has PostgreSQL compute it, and on SQLite computes it exactly from a histogram of distinct
+  seconds values; :func:`dashboard` exactly from the summary's two-level histogram (counts
+  by minute, then the exact seconds of the minutes holding the ranks).
 - per_day: received per day, every day of the period (zeros included).
 - by_counter / by_officer / by_procedure: received, accepted, late (LATE + OVERDUE) and the
   median handling time per group, largest first.
@@ -41,6 +42,7 @@ from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
+    Table,
     and_,
     case,
     exists,
@@ -72,13 +74,22 @@ from app.reports.query import (
     seconds_between,
     to_rows,
 )
-from app.reports.summary import COUNTS, RATING_COLUMN
+from app.reports.summary import (
+    COUNTS,
+    HANDLING_TABLE,
+    MINUTES_TABLE,
+    MONTH_HANDLING_TABLE,
+    MONTH_MINUTES_TABLE,
+    MONTH_SUMMARY_TABLE,
+    RATING_COLUMN,
+    SUMMARY_TABLE,
+    month_of,
+)
 from app.storage.database import Database
 from app.storage.models import (
     Counter,
     Dossier,
     DossierComponent,
-    DossierDayHandling,
     DossierDaySummary,
     DossierStatusEvent,
     Procedure,
@@ -262,43 +273,119 @@ def _dashboard_counts(groups: _Groups, counts: dict[Figure, int]) -> None:
                     counts[_CLASS_FIGURES[code]] += n
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """Days or months of a period read from one set of summary tables."""
+
+    period: str
+    """The key column: "day" or "month"."""
+    values: tuple[date, ...]
+    summary: Table
+    minutes: Table
+    handling: Table
+
+
+def _units(start: date, end: date) -> list[_Unit]:
+    """The period as the days at its ends that are not a whole month, read from the daily
+    tables, and the whole months in the middle, read from the monthly ones."""
+    first = start if start.day == 1 else _next_month(start)
+    after = _next_month(end) if _next_month(end) - timedelta(days=1) == end else month_of(end)
+    months: list[date] = []
+    month = first
+    while month < after:
+        months.append(month)
+        month = _next_month(month)
+    days: list[date] = []
+    day = start
+    while day <= end:
+        if months and day == months[0]:
+            day = after
+            continue
+        days.append(day)
+        day += timedelta(days=1)
+    units = []
+    if days:
+        units.append(_Unit("day", tuple(days), SUMMARY_TABLE, MINUTES_TABLE, HANDLING_TABLE))
+    if months:
+        units.append(
+            _Unit(
+                "month",
+                tuple(months),
+                MONTH_SUMMARY_TABLE,
+                MONTH_MINUTES_TABLE,
+                MONTH_HANDLING_TABLE,
+            )
+        )
+    return units
+
+
+def _next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _unit_where(session: Session, flt: ReportFilter, unit: _Unit, table: Table) -> list[Any]:
+    column = table.c[unit.period]
+    return [
+        column >= unit.values[0],
+        column <= unit.values[-1],
+        *(
+            [column.in_(unit.values)]
+            if unit.period == "day"
+            and len(unit.values) < (unit.values[-1] - unit.values[0]).days + 1
+            else []
+        ),
+        *filter_conditions_on(
+            session, flt, table.c.counter_id, table.c.officer_id, table.c.procedure_id
+        ),
+    ]
+
+
 def dashboard(db: Database, flt: ReportFilter, *, now: datetime | None = None) -> DashboardFigures:
     """Every figure of the period of *flt* (see the module docstring for the definitions).
 
-    Read from the daily summary (:mod:`app.reports.summary`: a few aggregates per day and
-    group, whatever the number of dossiers), except in time / overdue, which depend on *now*:
-    a live count of the accepted dossiers of the period not finished yet (through the partial
-    index ``ix_dossiers_unfinished``). Same figures as :func:`dashboard_live`."""
+    Read from the summary (:mod:`app.reports.summary`: a few aggregates per day or month and
+    group, whatever the number of dossiers; the whole months of the period from the monthly
+    tables, the days at its ends from the daily ones), except in time / overdue, which
+    depend on *now*: a live count of the accepted dossiers of the period not finished yet
+    (through the partial index ``ix_dossiers_unfinished``). Same figures as
+    :func:`dashboard_live`."""
     moment = _now(now)
     s = DossierDaySummary
+    units = _units(flt.start, flt.end)
     with db.reading() as session:
-        where = [
+        received_per_day: dict[date, int] = {}
+        per_day_query = select(s.day, func.sum(s.received)).where(
             s.day >= flt.start,
             s.day <= flt.end,
             *filter_conditions_on(session, flt, s.counter_id, s.officer_id, s.procedure_id),
-        ]
-        sums = [func.sum(s.__table__.c[name]) for name in COUNTS]
+        )
+        for day, received in session.execute(per_day_query.group_by(s.day)):
+            received_per_day[_as_date(day)] = int(received or 0)
+        by_group: dict[tuple[int, int, int], list[int]] = defaultdict(lambda: [0] * len(COUNTS))
+        for unit in units:
+            t = unit.summary
+            keys = (t.c.counter_id, t.c.officer_id, t.c.procedure_id)
+            query = (
+                select(*keys, *(func.sum(t.c[name]) for name in COUNTS))
+                .where(*_unit_where(session, flt, unit, t))
+                .group_by(*keys)
+            )
+            for counter_id, officer_id, procedure_id, *values in session.execute(query):
+                row = by_group[(counter_id, officer_id, procedure_id)]
+                for i, value in enumerate(values):
+                    row[i] += int(value or 0)
         totals = dict.fromkeys(COUNTS, 0)
-        received_per_day: dict[date, int] = {}
-        for day, *values in session.execute(select(s.day, *sums).where(*where).group_by(s.day)):
-            for name, value in zip(COUNTS, values, strict=True):
-                totals[name] += int(value or 0)
-            received_per_day[_as_date(day)] = int(values[0] or 0)
-        keys = (s.counter_id, s.officer_id, s.procedure_id)
         groups: dict[tuple[int, int, int], list[int]] = {}
-        for counter_id, officer_id, procedure_id, received, accepted, late in session.execute(
-            select(*keys, func.sum(s.received), func.sum(s.accepted), func.sum(s.finished_late))
-            .where(*where)
-            .group_by(*keys)
-        ):
-            if received:
-                groups[(counter_id, officer_id, procedure_id)] = [
-                    int(received),
-                    int(accepted or 0),
-                    int(late or 0),
-                ]
+        received_i, accepted_i, late_i = (
+            COUNTS.index(name) for name in ("received", "accepted", "finished_late")
+        )
+        for key, values in by_group.items():
+            for name, value in zip(COUNTS, values, strict=True):
+                totals[name] += value
+            if values[received_i]:
+                groups[key] = [values[received_i], values[accepted_i], values[late_i]]
         in_time, overdue = _unfinished(session, flt, moment, groups)
-        handling = _summary_handling(session, flt)
+        handling = _summary_handling(session, flt, units)
         labels = _labels(session, groups)
 
     counts: dict[Figure, int] = {
@@ -376,42 +463,144 @@ def _unfinished(
     return in_time, overdue
 
 
-def _summary_handling(session: Session, flt: ReportFilter) -> _Handling:
+def _summary_handling(session: Session, flt: ReportFilter, units: list[_Unit]) -> _Handling:
     """Median and p90 of the handling time, and the median per counter / officer /
-    procedure, from the histogram ``dossier_day_handling`` (exact, as ``percentile_cont``)."""
-    h = DossierDayHandling
-    where = [
-        h.day >= flt.start,
-        h.day <= flt.end,
-        *filter_conditions_on(session, flt, h.counter_id, h.officer_id, h.procedure_id),
+    procedure, exact (as ``percentile_cont``) from the summary's two-level histogram: the
+    counts by minute say which minute holds each rank needed, then only the exact seconds
+    of those minutes are read (``dossier_*_handling``, keyed (period, seconds, …))."""
+    minutes: list[dict[int, dict[int, int]]] = [
+        defaultdict(lambda: defaultdict(int)) for _ in range(3)
     ]
-    parts: list[dict[int, dict[int, int]]] = []
-    for column in (h.counter_id, h.officer_id, h.procedure_id):
-        part: dict[int, dict[int, int]] = defaultdict(dict)
-        query = (
-            select(column, h.seconds, func.sum(h.count)).where(*where).group_by(column, h.seconds)
-        )
-        for key, value, n in session.execute(query):
-            if n:
-                part[key][value] = int(n)
-        parts.append(part)
+    for unit in units:
+        t = unit.minutes
+        where = _unit_where(session, flt, unit, t)
+        for part, name in zip(minutes, _DIMENSIONS, strict=True):
+            column = t.c[name]
+            query = (
+                select(column, t.c.minute, func.sum(t.c.count))
+                .where(*where)
+                .group_by(column, t.c.minute)
+            )
+            for key, minute, n in session.execute(query):
+                if n:
+                    part[key][minute] += int(n)
     total: dict[int, int] = defaultdict(int)
-    for histogram in parts[0].values():  # the counters partition the dossiers
+    for histogram in minutes[0].values():  # the counters partition the dossiers
+        for minute, n in histogram.items():
+            total[minute] += n
+    needed: list[dict[int, set[int]]] = [
+        {key: _minutes_of(hist, (0.5,)) for key, hist in part.items()} for part in minutes
+    ]
+    total_needed = _minutes_of(total, (0.5, 0.9))
+    for key in needed[0]:  # the total is read through the counters
+        needed[0][key] |= total_needed
+    wanted = set(total_needed).union(*(m for part in needed for m in part.values()))
+    exact: list[dict[int, dict[int, int]]] = [
+        defaultdict(lambda: defaultdict(int)) for _ in range(3)
+    ]
+    for unit in units:
+        t = unit.handling
+        where = _unit_where(session, flt, unit, t)
+        for low, high in _runs(wanted):
+            in_range = t.c.seconds.between(low * 60, high * 60 + 59)
+            for part, wants, name in zip(exact, needed, _DIMENSIONS, strict=True):
+                column = t.c[name]
+                query = (
+                    select(column, t.c.seconds, func.sum(t.c.count))
+                    .where(*where, in_range)
+                    .group_by(column, t.c.seconds)
+                )
+                for key, value, n in session.execute(query):
+                    if n and value // 60 in wants.get(key, ()):
+                        part[key][value] += int(n)
+    total_exact: dict[int, int] = defaultdict(int)
+    for histogram in exact[0].values():
         for value, n in histogram.items():
-            total[value] += n
+            if value // 60 in total_needed:
+                total_exact[value] += n
     medians = [
-        {key: percentile_from_histogram(hist.items(), 0.5) for key, hist in part.items()}
-        for part in parts
+        {key: percentile_two_level(hist, part_exact[key], 0.5) for key, hist in part.items()}
+        for part, part_exact in zip(minutes, exact, strict=True)
     ]
     return _Handling(
         total=(
-            percentile_from_histogram(total.items(), 0.5),
-            percentile_from_histogram(total.items(), 0.9),
+            percentile_two_level(total, total_exact, 0.5),
+            percentile_two_level(total, total_exact, 0.9),
         ),
         by_counter=medians[0],
         by_officer=medians[1],
         by_procedure=medians[2],
     )
+
+
+_DIMENSIONS = ("counter_id", "officer_id", "procedure_id")
+
+
+def _ranks(n: int, q: float) -> tuple[int, int, float]:
+    """The closest ranks (0-based) of ``percentile_cont(q)`` among *n* values and the
+    fraction between them."""
+    rank = q * (n - 1)
+    low = int(rank)
+    return low, min(low + 1, n - 1), rank - low
+
+
+def _minute_at(minutes: dict[int, int], rank: int) -> tuple[int, int]:
+    """The minute holding the value of 0-based *rank*, and how many values come before it."""
+    seen = 0
+    for minute in sorted(minutes):
+        count = minutes[minute]
+        if rank < seen + count:
+            return minute, seen
+        seen += count
+    raise ValueError(rank)
+
+
+def _minutes_of(minutes: dict[int, int], qs: Iterable[float]) -> set[int]:
+    """The minutes holding the ranks the percentiles *qs* interpolate between."""
+    n = sum(minutes.values())
+    if n == 0:
+        return set()
+    out = set()
+    for q in qs:
+        low, high, _ = _ranks(n, q)
+        out.add(_minute_at(minutes, low)[0])
+        out.add(_minute_at(minutes, high)[0])
+    return out
+
+
+def _runs(minutes: Iterable[int]) -> list[tuple[int, int]]:
+    """Consecutive minutes as (first, last) runs: one seconds range read per run."""
+    runs: list[tuple[int, int]] = []
+    for minute in sorted(minutes):
+        if runs and runs[-1][1] == minute - 1:
+            runs[-1] = (runs[-1][0], minute)
+        else:
+            runs.append((minute, minute))
+    return runs
+
+
+def percentile_two_level(minutes: dict[int, int], exact: dict[int, int], q: float) -> float | None:
+    """``percentile_cont(q)`` from counts by minute (``seconds // 60``) and the exact seconds
+    of (at least) the minutes holding the two closest ranks: the same value as
+    :func:`percentile_from_histogram` over all the exact seconds."""
+    n = sum(minutes.values())
+    if n == 0:
+        return None
+    low_rank, high_rank, fraction = _ranks(n, q)
+
+    def value_at(rank: int) -> int:
+        minute, seen = _minute_at(minutes, rank)
+        value = minute * 60
+        for value in sorted(v for v in exact if v // 60 == minute):
+            seen += exact[value]
+            if rank < seen:
+                break
+        # (when the minute's exact counts fall short, the summary is damaged: its last value,
+        # a wrong figure rather than an error, until a rebuild repairs it)
+        return value
+
+    low_value, high_value = value_at(low_rank), value_at(high_rank)
+    return float(low_value + (high_value - low_value) * fraction)
 
 
 def _summary_breakdown(

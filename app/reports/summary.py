@@ -1,4 +1,7 @@
-"""The dashboard's daily summary: ``dossier_day_summary`` and ``dossier_day_handling``.
+"""The dashboard's summary: per day ``dossier_day_summary``, ``dossier_day_handling`` (exact
+seconds) and ``dossier_day_minutes`` (the same by minute), and the same per month
+(``dossier_month_summary``, ``dossier_month_handling``, ``dossier_month_minutes``; month =
+its first day).
 
 Everything the dashboard shows that does not depend on *now* is kept here per day and
 (counter, officer, procedure), updated in the same transaction as the change it reflects, so
@@ -23,6 +26,12 @@ for the definitions of the figures): per received day, ``received``, ``accepted`
 component counts, the finished ones by on-time class (early / on time / late: fixed once
 finished), the rated / unsatisfied dossiers and the ratings by value; per returned day,
 ``returned``. The handling time histogram (exact seconds) is per received day.
+
+The monthly tables and the by-minute histograms are not a second definition: :func:`write`
+derives them from the same deltas (summed by month, seconds // 60), so they always equal
+the daily tables rolled up. The dashboard reads whole months from the monthly tables, the
+days at the ends of a period from the daily ones, and a percentile first by minute (which
+minute holds its rank), then the exact seconds of that minute only.
 """
 
 from __future__ import annotations
@@ -45,7 +54,11 @@ from app.storage.models import (
     Dossier,
     DossierComponent,
     DossierDayHandling,
+    DossierDayMinutes,
     DossierDaySummary,
+    DossierMonthHandling,
+    DossierMonthMinutes,
+    DossierMonthSummary,
     DossierStatusEvent,
     SatisfactionRating,
 )
@@ -80,6 +93,10 @@ RATING_COLUMN = {
 }
 SUMMARY_TABLE: Table = Base.metadata.tables["dossier_day_summary"]
 HANDLING_TABLE: Table = Base.metadata.tables["dossier_day_handling"]
+MINUTES_TABLE: Table = Base.metadata.tables["dossier_day_minutes"]
+MONTH_SUMMARY_TABLE: Table = Base.metadata.tables["dossier_month_summary"]
+MONTH_MINUTES_TABLE: Table = Base.metadata.tables["dossier_month_minutes"]
+MONTH_HANDLING_TABLE: Table = Base.metadata.tables["dossier_month_handling"]
 _INDEX = {name: i for i, name in enumerate(COUNTS)}
 _NEVER_ACCEPTED = (int(DossierStatus.NEW), int(DossierStatus.NOT_ACCEPTED))
 _SUPPLEMENT = int(DossierStatus.SUPPLEMENT_REQUESTED)
@@ -334,58 +351,80 @@ def move(session: Session, old: DossierFacts | None, new: DossierFacts | None) -
 # Writing ---------------------------------------------------------------------------------
 
 
+def month_of(day: date) -> date:
+    """The key of *day*'s month in the monthly tables: its first day."""
+    return day.replace(day=1)
+
+
 def write(session: Session, delta: Contribution) -> None:
-    """Add *delta* to the tables (upserts; rows whose deltas are all zero are skipped)."""
+    """Add *delta* to the daily tables and, rolled up by month (the same deltas summed, no
+    second definition), to the monthly ones (upserts; all-zero deltas are skipped)."""
+    months: dict[Key, list[int]] = defaultdict(lambda: [0] * len(COUNTS))
+    for k, v in delta.rows.items():
+        row = months[(month_of(k[0]), *k[1:])]
+        for i, n in enumerate(v):
+            row[i] += n
+    day_minutes: dict[HandlingKey, int] = defaultdict(int)
+    month_cells: dict[HandlingKey, int] = defaultdict(int)
+    month_minutes: dict[HandlingKey, int] = defaultdict(int)
+    for hk, n in delta.handling.items():
+        month_key = (month_of(hk[0]), hk[1], hk[2], hk[3])
+        day_minutes[(*hk[:4], hk[4] // 60)] += n
+        month_cells[(*month_key, hk[4])] += n
+        month_minutes[(*month_key, hk[4] // 60)] += n
+    _write_rows(session, SUMMARY_TABLE, "day", delta.rows)
+    _write_rows(session, MONTH_SUMMARY_TABLE, "month", months)
+    _write_cells(session, HANDLING_TABLE, "day", "seconds", delta.handling)
+    _write_cells(session, MONTH_HANDLING_TABLE, "month", "seconds", month_cells)
+    _write_cells(session, MINUTES_TABLE, "day", "minute", day_minutes)
+    _write_cells(session, MONTH_MINUTES_TABLE, "month", "minute", month_minutes)
+
+
+def _insert(session: Session) -> Any:
+    return pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
+
+
+def _write_rows(session: Session, table: Table, period: str, deltas: dict[Key, list[int]]) -> None:
     rows = [
-        {"day": k[0], "counter_id": k[1], "officer_id": k[2], "procedure_id": k[3]}
+        {period: k[0], "counter_id": k[1], "officer_id": k[2], "procedure_id": k[3]}
         | dict(zip(COUNTS, v, strict=True))
-        for k, v in delta.rows.items()
+        for k, v in deltas.items()
         if any(v)
     ]
+    if not rows:
+        return
+    stmt = _insert(session)(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=[period, "counter_id", "officer_id", "procedure_id"],
+        set_={name: table.c[name] + stmt.excluded[name] for name in COUNTS},
+    )
+    for chunk in _chunks(rows):
+        session.execute(stmt, chunk)
+
+
+def _write_cells(
+    session: Session, table: Table, period: str, value: str, deltas: dict[HandlingKey, int]
+) -> None:
+    """Histogram cells: (period, group, value) → count; cells emptied by a move are dropped."""
+    names = (period, "counter_id", "officer_id", "procedure_id", value)
     cells: list[dict[str, Any]] = [
-        {
-            "day": k[0],
-            "counter_id": k[1],
-            "officer_id": k[2],
-            "procedure_id": k[3],
-            "seconds": k[4],
-            "count": n,
-        }
-        for k, n in delta.handling.items()
-        if n
+        dict(zip(names, k, strict=True)) | {"count": n} for k, n in deltas.items() if n
     ]
-    insert = pg_insert if session.get_bind().dialect.name == "postgresql" else sqlite_insert
-    if rows:
-        table = SUMMARY_TABLE
-        stmt = insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["day", "counter_id", "officer_id", "procedure_id"],
-            set_={name: table.c[name] + stmt.excluded[name] for name in COUNTS},
-        )
-        for chunk in _chunks(rows):
-            session.execute(stmt, chunk)
-    if cells:
-        table = HANDLING_TABLE
-        stmt = insert(table)
-        stmt = stmt.on_conflict_do_update(
-            index_elements=["day", "counter_id", "officer_id", "procedure_id", "seconds"],
-            set_={"count": table.c.count + stmt.excluded.count},
-        )
-        for chunk in _chunks(cells):
-            session.execute(stmt, chunk)
-        h = DossierDayHandling
-        for cell in cells:
-            if cell["count"] < 0:  # a dossier moved out: drop the cell if now empty
-                session.execute(
-                    delete(h).where(
-                        h.day == cell["day"],
-                        h.counter_id == cell["counter_id"],
-                        h.officer_id == cell["officer_id"],
-                        h.procedure_id == cell["procedure_id"],
-                        h.seconds == cell["seconds"],
-                        h.count <= 0,
-                    )
+    if not cells:
+        return
+    stmt = _insert(session)(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=list(names), set_={"count": table.c.count + stmt.excluded.count}
+    )
+    for chunk in _chunks(cells):
+        session.execute(stmt, chunk)
+    for cell in cells:
+        if cell["count"] < 0:  # a dossier moved out: drop the cell if now empty
+            session.execute(
+                delete(table).where(
+                    *(table.c[name] == cell[name] for name in names), table.c.count <= 0
                 )
+            )
 
 
 def _chunks(items: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
@@ -398,17 +437,30 @@ def _chunks(items: list[dict[str, Any]]) -> Iterable[list[dict[str, Any]]]:
 
 def rebuild(session: Session, start: date | None = None, end: date | None = None) -> int:
     """Recompute the summary of the days from *start* to *end* (both included; None: no
-    bound) from the dossiers; the number of dossiers read.
+    bound), widened to whole months (the monthly tables are recomputed with them), from the
+    dossiers; the number of dossiers read.
 
     Used by the migration that creates the tables, after bulk imports, and to repair
     (``onestop report rebuild-summary``). Reads the dossiers by id in chunks, so memory stays
     bounded by the summary's size, not the number of dossiers."""
-    for table in (DossierDaySummary, DossierDayHandling):
+    # Whole months: the monthly tables are recomputed with the days.
+    if start is not None:
+        start = month_of(start)
+    if end is not None:
+        end = _month_end(end)
+    for table, column in (
+        (DossierDaySummary, DossierDaySummary.day),
+        (DossierDayHandling, DossierDayHandling.day),
+        (DossierDayMinutes, DossierDayMinutes.day),
+        (DossierMonthSummary, DossierMonthSummary.month),
+        (DossierMonthMinutes, DossierMonthMinutes.month),
+        (DossierMonthHandling, DossierMonthHandling.month),
+    ):
         bounds = []
         if start is not None:
-            bounds.append(table.day >= start)
+            bounds.append(column >= start)
         if end is not None:
-            bounds.append(table.day <= end)
+            bounds.append(column <= end)
         session.execute(delete(table).where(*bounds))
     received: list[ColumnElement[bool]] = []
     returned: list[ColumnElement[bool]] = []
@@ -447,3 +499,8 @@ def rebuild(session: Session, start: date | None = None, end: date | None = None
         read += len(facts)
     write(session, total.only_days(start, end))
     return read
+
+
+def _month_end(day: date) -> date:
+    following = (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+    return following - timedelta(days=1)

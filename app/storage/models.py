@@ -406,8 +406,82 @@ class DossierDayHandling(Base):
     __tablename__ = "dossier_day_handling"
     __table_args__ = ({"sqlite_with_rowid": False},)
     day: Mapped[date] = mapped_column(Date, primary_key=True)
+    seconds: Mapped[int] = mapped_column(Integer, primary_key=True)
     counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DossierDayMinutes(Base):
+    """:class:`DossierDayHandling` by minute (``seconds // 60``): which minute holds a
+    percentile's rank, before reading the exact seconds of that minute only (keyed (day,
+    seconds, …) for that)."""
+
+    __tablename__ = "dossier_day_minutes"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    day: Mapped[date] = mapped_column(Date, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DossierMonthSummary(Base):
+    """:class:`DossierDaySummary` rolled up per month (``month``: its first day), written by
+    the same deltas: a long period reads its whole months here."""
+
+    __tablename__ = "dossier_month_summary"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    received: Mapped[int] = mapped_column(Integer, default=0)
+    accepted: Mapped[int] = mapped_column(Integer, default=0)
+    supplement_requested: Mapped[int] = mapped_column(Integer, default=0)
+    refused: Mapped[int] = mapped_column(Integer, default=0)
+    returned: Mapped[int] = mapped_column(Integer, default=0)
+    reused_dossiers: Mapped[int] = mapped_column(Integer, default=0)
+    digitized_dossiers: Mapped[int] = mapped_column(Integer, default=0)
+    required_components: Mapped[int] = mapped_column(Integer, default=0)
+    reused_components: Mapped[int] = mapped_column(Integer, default=0)
+    present_components: Mapped[int] = mapped_column(Integer, default=0)
+    digitized_components: Mapped[int] = mapped_column(Integer, default=0)
+    finished_early: Mapped[int] = mapped_column(Integer, default=0)
+    finished_on_time: Mapped[int] = mapped_column(Integer, default=0)
+    finished_late: Mapped[int] = mapped_column(Integer, default=0)
+    rated: Mapped[int] = mapped_column(Integer, default=0)
+    unsatisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_very_satisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_satisfied: Mapped[int] = mapped_column(Integer, default=0)
+    rating_unsatisfied: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DossierMonthMinutes(Base):
+    """Handling times per month and group by minute (``seconds // 60``): which minute holds
+    a percentile's rank, before reading exact seconds of that minute only."""
+
+    __tablename__ = "dossier_month_minutes"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    minute: Mapped[int] = mapped_column(Integer, primary_key=True)
+    count: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class DossierMonthHandling(Base):
+    """Exact handling seconds per month and group, keyed by (month, seconds, …) so that the
+    cells of a few seconds ranges are read through the key."""
+
+    __tablename__ = "dossier_month_handling"
+    __table_args__ = ({"sqlite_with_rowid": False},)
+    month: Mapped[date] = mapped_column(Date, primary_key=True)
     seconds: Mapped[int] = mapped_column(Integer, primary_key=True)
+    counter_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    officer_id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(Integer, primary_key=True)
     count: Mapped[int] = mapped_column(Integer, default=0)

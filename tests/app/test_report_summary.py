@@ -4,6 +4,7 @@ repairs it; concurrent upserts add up on PostgreSQL."""
 
 from __future__ import annotations
 
+import random
 import threading
 from collections.abc import Iterator
 from datetime import date, datetime, timedelta
@@ -18,14 +19,27 @@ from app.cli import main as cli_main
 from app.context import AppContext
 from app.domain.status import DossierStatus
 from app.intake import IntakeService, Outcome
-from app.reports.dashboard import dashboard, dashboard_live
+from app.reports.dashboard import (
+    _units,
+    dashboard,
+    dashboard_live,
+    percentile_from_histogram,
+    percentile_two_level,
+)
 from app.reports.model import Figure, Rating, ReportFilter
-from app.reports.summary import Contribution, rebuild, write
+from app.reports.summary import COUNTS, Contribution, rebuild, write
 from app.satisfaction import record_rating
 from app.security import CurrentUser
 from app.storage.database import Database
 from app.storage.migrate import downgrade, upgrade
-from app.storage.models import DossierDayHandling, DossierDaySummary
+from app.storage.models import (
+    DossierDayHandling,
+    DossierDayMinutes,
+    DossierDaySummary,
+    DossierMonthHandling,
+    DossierMonthMinutes,
+    DossierMonthSummary,
+)
 from app.transfer.queue import _apply_status
 from app.vault_import import import_document
 from tests.app.test_intake import MOTHER, birth_request
@@ -41,13 +55,26 @@ def _check_same(env: Env, now: datetime = NOW, extra: list[ReportFilter] | None 
         )
 
 
-def _tables(db: Database) -> tuple[set[tuple[Any, ...]], set[tuple[Any, ...]]]:
-    """The summary's rows that count something (a dossier moved out leaves zeros behind)."""
-    s, h = DossierDaySummary.__table__, DossierDayHandling.__table__
+SUMMARY_TABLES = (
+    DossierDaySummary,
+    DossierDayHandling,
+    DossierDayMinutes,
+    DossierMonthSummary,
+    DossierMonthMinutes,
+    DossierMonthHandling,
+)
+
+
+def _tables(db: Database) -> list[set[tuple[Any, ...]]]:
+    """The rows of every summary table (daily and monthly) that count something (a dossier
+    moved out leaves zeros behind)."""
+    out = []
     with db.reading() as session:
-        rows = {tuple(r) for r in session.execute(select(s)) if any(r[4:])}
-        cells = {tuple(r) for r in session.execute(select(h)) if r[-1]}
-    return rows, cells
+        for model in SUMMARY_TABLES:
+            table = model.__table__
+            first = 4 if "received" in table.c else len(table.c) - 1
+            out.append({tuple(r) for r in session.execute(select(table)) if any(r[first:])})
+    return out
 
 
 def _assert_incremental_equals_rebuild(db: Database) -> None:
@@ -186,6 +213,71 @@ def test_ratings_update_the_summary(env: Env) -> None:
     _assert_incremental_equals_rebuild(db)
 
 
+def test_month_tables_are_the_days_rolled_up(env: Env) -> None:
+    db = env.ctx.db
+    for code, status, at in _status_changes(env.history):
+        _pull(db, code, status, at)
+    day, month = DossierDaySummary.__table__, DossierMonthSummary.__table__
+    with db.reading() as session:
+        by_month: dict[tuple[Any, ...], list[int]] = {}
+        for r in session.execute(select(day)):
+            key = (r[0].replace(day=1), *r[1:4])
+            row = by_month.setdefault(key, [0] * len(COUNTS))
+            for i, v in enumerate(r[4:]):
+                row[i] += v
+        stored = {tuple(r[:4]): list(r[4:]) for r in session.execute(select(month))}
+    assert {k: v for k, v in stored.items() if any(v)} == {
+        k: v for k, v in by_month.items() if any(v)
+    }
+    _assert_incremental_equals_rebuild(db)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_two_level_percentiles_are_the_exact_ones(seed: int) -> None:
+    rng = random.Random(seed)
+    values = [
+        rng.choice([rng.randint(-90, 4000), rng.randint(100, 160)])
+        for _ in range(rng.randint(1, 300))
+    ]
+    exact: dict[int, int] = {}
+    minutes: dict[int, int] = {}
+    for v in values:
+        exact[v] = exact.get(v, 0) + 1
+        minutes[v // 60] = minutes.get(v // 60, 0) + 1
+    for q in (0.0, 0.1, 0.5, 0.9, 1.0):
+        assert percentile_two_level(minutes, exact, q) == percentile_from_histogram(
+            exact.items(), q
+        )
+    assert percentile_two_level({}, {}, 0.5) is None
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "days", "months"),
+    [
+        (date(2026, 1, 15), date(2026, 4, 20), 17 + 20, [date(2026, 2, 1), date(2026, 3, 1)]),
+        (date(2026, 1, 1), date(2026, 1, 31), 0, [date(2026, 1, 1)]),
+        (date(2026, 1, 2), date(2026, 1, 31), 30, []),
+        (date(2025, 12, 31), date(2026, 2, 1), 2, [date(2026, 1, 1)]),
+        (date(2026, 2, 1), date(2026, 3, 31), 0, [date(2026, 2, 1), date(2026, 3, 1)]),
+        (date(2026, 3, 5), date(2026, 3, 5), 1, []),
+    ],
+)
+def test_a_period_is_read_as_end_days_and_whole_months(
+    start: date, end: date, days: int, months: list[date]
+) -> None:
+    units = {unit.period: unit.values for unit in _units(start, end)}
+    assert len(units.get("day", ())) == days
+    assert list(units.get("month", ())) == months
+    covered = set(units.get("day", ()))
+    for month in months:
+        covered |= {
+            month + timedelta(days=i)
+            for i in range(31)
+            if (month + timedelta(days=i)).month == month.month
+        }
+    assert covered == {start + timedelta(days=i) for i in range((end - start).days + 1)}
+
+
 def _damage(db: Database, start: date, end: date) -> None:
     s, h = DossierDaySummary, DossierDayHandling
     with db.writing() as session:
@@ -194,6 +286,11 @@ def _damage(db: Database, start: date, end: date) -> None:
         )
         session.execute(delete(s).where(s.day == start + timedelta(days=2)))
         session.execute(delete(h).where(h.day >= start, h.day <= end, h.seconds % 2 == 0))
+        m, mh = DossierMonthSummary, DossierMonthHandling
+        session.execute(
+            update(m).where(m.month >= start, m.month <= end).values(received=m.received + 1)
+        )
+        session.execute(delete(mh).where(mh.month >= start, mh.month <= end, mh.seconds % 3 == 0))
 
 
 def test_rebuild_repairs_a_damaged_summary(env: Env) -> None:
@@ -277,5 +374,5 @@ class TestOnPostgres:
             write(session, delta(-1))
         with db.reading() as session:
             row = session.get_one(DossierDaySummary, key)
-            cell = session.get_one(DossierDayHandling, (*key, 60))
+            cell = session.get_one(DossierDayHandling, (key[0], 60, *key[1:]))
         assert row.received == 6 and cell.count == 6

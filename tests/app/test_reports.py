@@ -32,6 +32,7 @@ from tests.support.history import GenDossier, History, make_history
 NOW = datetime(2026, 3, 10, 14, 30)
 WHOLE = ReportFilter(date(2025, 10, 1), date(2026, 3, 10))
 LAST_MONTH = ReportFilter(date(2026, 2, 1), date(2026, 2, 28))
+SPANNING = ReportFilter(date(2025, 11, 15), date(2026, 2, 20))
 
 
 # Independent expectations ----------------------------------------------------------------
@@ -173,6 +174,12 @@ def _filters(h: History) -> list[ReportFilter]:
             counter_code=h.counters[0][0],
             procedure_code=h.procedures[1][0],
         ),
+        # days at both ends + whole months in the middle (daily and monthly tables)
+        SPANNING,
+        ReportFilter(SPANNING.start, SPANNING.end, officer_username=h.officers[1][0]),
+        ReportFilter(date(2025, 12, 15), date(2026, 2, 28)),  # days, then whole months
+        ReportFilter(date(2025, 12, 1), date(2026, 1, 20)),  # a whole month, then days
+        ReportFilter(date(2026, 1, 10), date(2026, 1, 25)),  # days of one month
     ]
 
 

@@ -1,7 +1,9 @@
 """Supervisor review: the citizens' satisfaction ratings, the indexes the dashboard reads
 a period through (by counter, officer, procedure; results returned in a period; unfinished
 dossiers), and the dashboard's daily summary (``dossier_day_summary``,
-``dossier_day_handling``), filled from the existing dossiers here.
+``dossier_day_handling``) and its monthly roll-up (``dossier_month_summary``,
+``dossier_month_minutes``, ``dossier_month_handling``), filled from the existing dossiers
+here.
 
 Revision ID: 0004
 Revises: 0003
@@ -80,10 +82,10 @@ def upgrade() -> None:
         postgresql_where=unfinished,
     )
 
-    def key() -> list[sa.Column[object]]:
+    def key(period: str = "day") -> list[sa.Column[object]]:
         return [
-            sa.Column(name, sa.Date() if name == "day" else sa.Integer(), nullable=False)
-            for name in ("day", "counter_id", "officer_id", "procedure_id")
+            sa.Column(name, sa.Date() if name == period else sa.Integer(), nullable=False)
+            for name in (period, "counter_id", "officer_id", "procedure_id")
         ]
 
     op.create_table(
@@ -95,18 +97,78 @@ def upgrade() -> None:
         ),
         sqlite_with_rowid=False,
     )
+    # Handling times, exact seconds keyed (day, seconds, …): the cells of a few seconds
+    # ranges are read through the key; by minute to find which ranges.
     op.create_table(
         "dossier_day_handling",
-        *key(),
+        sa.Column("day", sa.Date(), nullable=False),
         sa.Column("seconds", sa.Integer(), nullable=False),
+        *key()[1:],
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "day",
+            "seconds",
+            "counter_id",
+            "officer_id",
+            "procedure_id",
+            name="pk_dossier_day_handling",
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.create_table(
+        "dossier_day_minutes",
+        *key(),
+        sa.Column("minute", sa.Integer(), nullable=False),
         sa.Column("count", sa.Integer(), nullable=False),
         sa.PrimaryKeyConstraint(
             "day",
             "counter_id",
             "officer_id",
             "procedure_id",
+            "minute",
+            name="pk_dossier_day_minutes",
+        ),
+        sqlite_with_rowid=False,
+    )
+    # The same per month (first day of the month): whole months of a long period are read
+    # here; handling times by minute, and exact seconds keyed (month, seconds, …).
+    op.create_table(
+        "dossier_month_summary",
+        *key("month"),
+        *[sa.Column(name, sa.Integer(), nullable=False) for name in SUMMARY_COUNTS],
+        sa.PrimaryKeyConstraint(
+            "month", "counter_id", "officer_id", "procedure_id", name="pk_dossier_month_summary"
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.create_table(
+        "dossier_month_minutes",
+        *key("month"),
+        sa.Column("minute", sa.Integer(), nullable=False),
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "month",
+            "counter_id",
+            "officer_id",
+            "procedure_id",
+            "minute",
+            name="pk_dossier_month_minutes",
+        ),
+        sqlite_with_rowid=False,
+    )
+    op.create_table(
+        "dossier_month_handling",
+        sa.Column("month", sa.Date(), nullable=False),
+        sa.Column("seconds", sa.Integer(), nullable=False),
+        *key("month")[1:],
+        sa.Column("count", sa.Integer(), nullable=False),
+        sa.PrimaryKeyConstraint(
+            "month",
             "seconds",
-            name="pk_dossier_day_handling",
+            "counter_id",
+            "officer_id",
+            "procedure_id",
+            name="pk_dossier_month_handling",
         ),
         sqlite_with_rowid=False,
     )
@@ -120,6 +182,10 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("dossier_month_handling")
+    op.drop_table("dossier_month_minutes")
+    op.drop_table("dossier_month_summary")
+    op.drop_table("dossier_day_minutes")
     op.drop_table("dossier_day_handling")
     op.drop_table("dossier_day_summary")
     op.drop_index("ix_dossiers_unfinished", "dossiers")
