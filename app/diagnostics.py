@@ -537,8 +537,13 @@ def _guarded(probe: Probe, settings: Settings, timeout_s: float) -> Check:
     return check
 
 
+#: SANE's discovery loads and probes every backend of dll.conf; on a stock Debian the
+#: parallel-port ones alone take 3–4 s on an idle PC, so 5 s was not enough on a busy one.
+DEFAULT_TIMEOUT_S = 15.0
+
+
 def run_diagnostics(
-    settings: Settings, *, timeout_s: float = 5, checks: tuple[Probe, ...] = CHECKS
+    settings: Settings, *, timeout_s: float = DEFAULT_TIMEOUT_S, checks: tuple[Probe, ...] = CHECKS
 ) -> Diagnostics:
     """Run every check at once; returns after at most about ``timeout_s`` + 1 s.
 
