@@ -863,9 +863,7 @@ def build_parser() -> argparse.ArgumentParser:
         "chẩn đoán: phiên bản, thiết bị, kết nối, chỗ trống (mã thoát 2: có mục cần xử lý)",
     )
     p.add_argument("--json", action="store_true")
-    p.add_argument(
-        "--timeout", type=float, default=15.0, help="giây chờ mỗi mục (mặc định 15)"
-    )
+    p.add_argument("--timeout", type=float, default=15.0, help="giây chờ mỗi mục (mặc định 15)")
     config = sub.add_parser("config", help="cấu hình (settings.toml)").add_subparsers()
     p = add("get", cmd_config_get, "xem cấu hình hoặc một mục, ví dụ hub.url", config)
     p.add_argument("key", nargs="?", help="mục dạng a.b (bỏ trống: toàn bộ cấu hình)")
