@@ -16,6 +16,7 @@ import shutil
 import tomllib
 import types
 import typing
+from collections.abc import Mapping
 from datetime import date, time
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -219,6 +220,76 @@ def set_value(key: str, raw: str, path: Path | None = None) -> str:
             ) from None
     write_settings_file(data, target)
     return str(target)
+
+
+def validate_changes(
+    current: Settings, changes: Mapping[str, Any]
+) -> tuple[Settings, dict[str, Any]]:
+    """*current* with *changes* (dotted key → value) applied, and the changes as validated
+    values; raises :class:`UserError` naming the first bad key. Nothing is written."""
+    typed: dict[str, Any] = {}
+    for key, value in changes.items():
+        info, _parts = _field(key)
+        try:
+            typed[key] = _adapter(info).validate_python(value)
+        except ValidationError:
+            raise UserError(
+                f"Giá trị «{value}» không hợp lệ cho {key}: cần {_expected(info)}. "
+                "Cấu hình chưa bị thay đổi.",
+                field=key,
+            ) from None
+    data = current.model_dump()
+    for key, value in typed.items():
+        *sections, name = key.split(".")
+        target = data
+        for section in sections:
+            target = target[section]
+        target[name] = value
+    try:
+        candidate = Settings.model_validate(data)  # no environment read: only *current*
+    except ValidationError as exc:
+        error = exc.errors()[0]
+        bad = ".".join(str(p) for p in error["loc"])
+        raise UserError(
+            f"Mục {bad} không hợp lệ: {error['msg']}. Cấu hình chưa bị thay đổi.", field=bad
+        ) from None
+    return candidate, typed
+
+
+def store_changes(typed: Mapping[str, Any], path: Path | None = None) -> None:
+    """Write validated changes (from :func:`validate_changes`) to settings.toml in one atomic
+    replace; the certificate password goes to the OS keyring instead."""
+    target_file = path or config_file_path()
+    stored = read_settings_file(target_file)
+    for key, value in typed.items():
+        if key == SIGNING_PASSWORD:
+            continue
+        info, parts = _field(key)
+        dumped = _adapter(info).dump_python(value, mode="json")
+        section: dict[str, Any] = stored
+        for part in parts[:-1]:
+            child = section.setdefault(part, {})
+            if not isinstance(child, dict):
+                child = section[part] = {}
+            section = child
+        if dumped is None:
+            section.pop(parts[-1], None)
+        else:
+            section[parts[-1]] = dumped
+    if SIGNING_PASSWORD in typed:  # first, so a keyring refusal leaves the file untouched
+        set_secret(SIGNING_PASSWORD, str(typed[SIGNING_PASSWORD]))
+    write_settings_file(stored, target_file)
+
+
+def apply_changes(
+    current: Settings, changes: Mapping[str, Any], path: Path | None = None
+) -> Settings:
+    """Validate and store several settings at once, all or nothing; returns *current* with
+    the changes applied, for the running program to use. On a bad value the file and the
+    keyring stay as they were — the technician's last good setting."""
+    candidate, typed = validate_changes(current, changes)
+    store_changes(typed, path)
+    return candidate
 
 
 def shown(key: str, value: Any) -> str:

@@ -7,8 +7,10 @@ import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
+import keyring
 import pytest
 from hypothesis import settings as hypothesis_settings
+from keyring.backends import fail
 from PIL import Image, ImageDraw
 from sqlalchemy import create_engine
 
@@ -20,6 +22,7 @@ from app.context import AppContext
 from app.domain.status import Role
 from app.security import CurrentUser, create_user
 from app.storage.migrate import upgrade
+from tests.support.keyrings import MemoryKeyring
 from tests.support.postgres import postgres_server
 from tests.support.sane import ensure_sane_test_config
 
@@ -44,6 +47,25 @@ def _isolated_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Never read or write the real user's settings."""
     monkeypatch.setenv("ONESTOP_CONFIG_FILE", str(tmp_path / "settings.toml"))
     monkeypatch.setenv("ONESTOP_DATA_DIR", str(tmp_path / "data"))
+
+
+@pytest.fixture
+def memory_keyring() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring in place of the OS one (none exists on a headless machine)."""
+    previous = keyring.get_keyring()
+    backend = MemoryKeyring()
+    keyring.set_keyring(backend)
+    yield backend
+    keyring.set_keyring(previous)
+
+
+@pytest.fixture
+def no_keyring() -> Iterator[None]:
+    """No usable keyring at all (keyring's own failing backend)."""
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fail.Keyring())
+    yield
+    keyring.set_keyring(previous)
 
 
 def make_settings(tmp_path: Path, database_url: str = "") -> Settings:

@@ -2,9 +2,7 @@
 ``app.cli.main`` (the autouse fixture points ONESTOP_CONFIG_FILE and ONESTOP_DATA_DIR at the
 test's directory).
 
-The OS keyring cannot exist on this headless machine (no Secret Service), so the tests put
-an in-memory backend in its place with ``keyring.set_keyring`` — the same interface the real
-backends implement — and the "no keyring" path with keyring's own ``fail.Keyring``.
+The keyring is the in-memory one of :mod:`tests.support.keyrings` (fixtures in conftest).
 """
 
 from __future__ import annotations
@@ -12,59 +10,18 @@ from __future__ import annotations
 import json
 import tomllib
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
-import keyring
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 
 from app.cli import main
 from app.config import config_file_path, load_settings
 from app.secret_store import SERVICE, SIGNING_PASSWORD
 from app.storage.migrate import upgrade
+from tests.support.keyrings import MemoryKeyring
 
 TOKEN = "tok-7f3a9c1e5b2d4f60a8"
 CERT_PASSWORD = "mk-chungthu-2026!"
-
-
-class MemoryKeyring(KeyringBackend):
-    """In-memory keyring for the tests (stands in for the OS one)."""
-
-    priority = 1  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError(username)
-
-
-@pytest.fixture
-def memory_keyring() -> Iterator[MemoryKeyring]:
-    previous = keyring.get_keyring()
-    backend = MemoryKeyring()
-    keyring.set_keyring(backend)
-    yield backend
-    keyring.set_keyring(previous)
-
-
-@pytest.fixture
-def no_keyring() -> Iterator[None]:
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fail.Keyring())
-    yield
-    keyring.set_keyring(previous)
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
