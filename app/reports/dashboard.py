@@ -76,6 +76,9 @@ from app.reports.query import (
 )
 from app.reports.summary import (
     COUNTS,
+    DIMENSIONS,
+    GROUP_HANDLING_TABLE,
+    GROUP_MINUTES_TABLE,
     HANDLING_TABLE,
     MINUTES_TABLE,
     MONTH_HANDLING_TABLE,
@@ -436,31 +439,33 @@ def _unfinished(
     now: datetime,
     groups: dict[tuple[int, int, int], list[int]],
 ) -> tuple[int, int]:
-    """(in time, overdue) of the period, live; overdue ones added to the groups' late."""
-    ahead = case((Dossier.appointment_at >= day_start(now.date()), 1), else_=0)
-    keys = (Dossier.counter_id, Dossier.officer_id, Dossier.procedure_id)
-    query = (
-        select(*keys, ahead, func.count())
-        .where(
-            *received_in(session, flt),
-            # exactly the partial index's condition, so that it is used (an expression: SQLite
-            # cannot prefer ix_dossiers_returned_at for "returned_at IS NULL" instead)
-            func.coalesce(Dossier.finished_at, Dossier.returned_at).is_(None),
-            Dossier.appointment_at.is_not(None),
-            Dossier.status.notin_(NEVER_ACCEPTED),
+    """(in time, overdue) of the period, live; overdue ones added to the groups' late.
+
+    Two passes over the partial index: the two totals, then only the overdue dossiers by
+    group (few: grouping every unfinished dossier of a year was most of a refresh)."""
+    unfinished = [
+        *received_in(session, flt),
+        # exactly the partial index's condition, so that it is used (an expression: SQLite
+        # cannot prefer ix_dossiers_returned_at for "returned_at IS NULL" instead)
+        func.coalesce(Dossier.finished_at, Dossier.returned_at).is_(None),
+        Dossier.appointment_at.is_not(None),
+        Dossier.status.notin_(NEVER_ACCEPTED),
+    ]
+    today = day_start(now.date())
+    late = Dossier.appointment_at < today
+    total, overdue = session.execute(
+        select(func.count(), func.coalesce(func.sum(case((late, 1), else_=0)), 0)).where(
+            *unfinished
         )
-        .group_by(*keys, ahead)
-    )
-    in_time = overdue = 0
-    for counter_id, officer_id, procedure_id, is_ahead, n in session.execute(query):
-        if is_ahead:
-            in_time += n
-        else:
-            overdue += n
-            group = groups.get((counter_id, officer_id, procedure_id))
-            if group is not None:
-                group[2] += n
-    return in_time, overdue
+    ).one()
+    keys = (Dossier.counter_id, Dossier.officer_id, Dossier.procedure_id)
+    for counter_id, officer_id, procedure_id, n in session.execute(
+        select(*keys, func.count()).where(*unfinished, late).group_by(*keys)
+    ):
+        group = groups.get((counter_id, officer_id, procedure_id))
+        if group is not None:
+            group[2] += n
+    return int(total) - int(overdue), int(overdue)
 
 
 def _summary_handling(session: Session, flt: ReportFilter, units: list[_Unit]) -> _Handling:
@@ -472,18 +477,9 @@ def _summary_handling(session: Session, flt: ReportFilter, units: list[_Unit]) -
         defaultdict(lambda: defaultdict(int)) for _ in range(3)
     ]
     for unit in units:
-        t = unit.minutes
-        where = _unit_where(session, flt, unit, t)
-        for part, name in zip(minutes, _DIMENSIONS, strict=True):
-            column = t.c[name]
-            query = (
-                select(column, t.c.minute, func.sum(t.c.count))
-                .where(*where)
-                .group_by(column, t.c.minute)
-            )
-            for key, minute, n in session.execute(query):
-                if n:
-                    part[key][minute] += int(n)
+        for dimension, key, minute, n in _cells(session, flt, unit, "minute"):
+            if n:
+                minutes[dimension][key][minute] += int(n)
     total: dict[int, int] = defaultdict(int)
     for histogram in minutes[0].values():  # the counters partition the dossiers
         for minute, n in histogram.items():
@@ -499,20 +495,10 @@ def _summary_handling(session: Session, flt: ReportFilter, units: list[_Unit]) -
         defaultdict(lambda: defaultdict(int)) for _ in range(3)
     ]
     for unit in units:
-        t = unit.handling
-        where = _unit_where(session, flt, unit, t)
         for low, high in _runs(wanted):
-            in_range = t.c.seconds.between(low * 60, high * 60 + 59)
-            for part, wants, name in zip(exact, needed, _DIMENSIONS, strict=True):
-                column = t.c[name]
-                query = (
-                    select(column, t.c.seconds, func.sum(t.c.count))
-                    .where(*where, in_range)
-                    .group_by(column, t.c.seconds)
-                )
-                for key, value, n in session.execute(query):
-                    if n and value // 60 in wants.get(key, ()):
-                        part[key][value] += int(n)
+            for dimension, key, value, n in _cells(session, flt, unit, "seconds", low, high):
+                if n and value // 60 in needed[dimension].get(key, ()):
+                    exact[dimension][key][value] += int(n)
     total_exact: dict[int, int] = defaultdict(int)
     for histogram in exact[0].values():
         for value, n in histogram.items():
@@ -533,7 +519,49 @@ def _summary_handling(session: Session, flt: ReportFilter, units: list[_Unit]) -
     )
 
 
-_DIMENSIONS = ("counter_id", "officer_id", "procedure_id")
+def _cells(
+    session: Session,
+    flt: ReportFilter,
+    unit: _Unit,
+    value: str,
+    first_minute: int | None = None,
+    last_minute: int | None = None,
+) -> Iterable[tuple[int, int, int, int]]:
+    """(dimension, key, minute or seconds, count) of the handling-time histogram of *unit*
+    per counter (0), officer (1) and procedure (2); *value* "minute" or "seconds" (then only
+    the seconds of the minutes *first_minute* to *last_minute*).
+
+    Whole months of an unfiltered period come from the one-dimension roll-ups; otherwise
+    one query per dimension over the (counter, officer, procedure) cells, filtered."""
+    narrowed = flt.counter_code or flt.officer_username or flt.procedure_code
+    if unit.period == "month" and not narrowed:
+        t = GROUP_MINUTES_TABLE if value == "minute" else GROUP_HANDLING_TABLE
+        where: list[Any] = [t.c.month >= unit.values[0], t.c.month <= unit.values[-1]]
+        if first_minute is not None and last_minute is not None:
+            # every (month, dimension) pair spelled out, so that the seconds range is a
+            # range of the key (month, dimension, seconds, key) for each, not a filter
+            where = [
+                t.c.month.in_(unit.values),
+                t.c.dimension.in_(range(len(DIMENSIONS))),
+                t.c.seconds.between(first_minute * 60, last_minute * 60 + 59),
+            ]
+        rolled_up = (
+            select(t.c.dimension, t.c.key, t.c[value], func.sum(t.c.count))
+            .where(*where)
+            .group_by(t.c.dimension, t.c.key, t.c[value])
+        )
+        for dimension, key, cell, n in session.execute(rolled_up):
+            yield int(dimension), int(key), int(cell), int(n or 0)
+        return
+    t = unit.minutes if value == "minute" else unit.handling
+    where = _unit_where(session, flt, unit, t)
+    if first_minute is not None and last_minute is not None:
+        where.append(t.c.seconds.between(first_minute * 60, last_minute * 60 + 59))
+    for dimension, name in enumerate(DIMENSIONS):
+        column = t.c[name]
+        query = select(column, t.c[value], func.sum(t.c.count)).where(*where)
+        for key, cell, n in session.execute(query.group_by(column, t.c[value])):
+            yield dimension, int(key), int(cell), int(n or 0)
 
 
 def _ranks(n: int, q: float) -> tuple[int, int, float]:

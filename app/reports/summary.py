@@ -27,11 +27,13 @@ component counts, the finished ones by on-time class (early / on time / late: fi
 finished), the rated / unsatisfied dossiers and the ratings by value; per returned day,
 ``returned``. The handling time histogram (exact seconds) is per received day.
 
-The monthly tables and the by-minute histograms are not a second definition: :func:`write`
-derives them from the same deltas (summed by month, seconds // 60), so they always equal
-the daily tables rolled up. The dashboard reads whole months from the monthly tables, the
-days at the ends of a period from the daily ones, and a percentile first by minute (which
-minute holds its rank), then the exact seconds of that minute only.
+The monthly tables, the by-minute histograms and the one-dimension roll-ups
+(``dossier_month_group_*``) are not a second definition: :func:`write` derives them from the
+same deltas (summed by month, seconds // 60, per counter / officer / procedure alone), so
+they always equal the daily tables rolled up. The dashboard reads whole months from the
+monthly tables (the one-dimension roll-ups when nothing narrows the period), the days at the
+ends of a period from the daily ones, and a percentile first by minute (which minute holds
+its rank), then the exact seconds of that minute only.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ from app.storage.models import (
     DossierDayHandling,
     DossierDayMinutes,
     DossierDaySummary,
+    DossierMonthGroupHandling,
+    DossierMonthGroupMinutes,
     DossierMonthHandling,
     DossierMonthMinutes,
     DossierMonthSummary,
@@ -97,6 +101,11 @@ MINUTES_TABLE: Table = Base.metadata.tables["dossier_day_minutes"]
 MONTH_SUMMARY_TABLE: Table = Base.metadata.tables["dossier_month_summary"]
 MONTH_MINUTES_TABLE: Table = Base.metadata.tables["dossier_month_minutes"]
 MONTH_HANDLING_TABLE: Table = Base.metadata.tables["dossier_month_handling"]
+GROUP_MINUTES_TABLE: Table = Base.metadata.tables["dossier_month_group_minutes"]
+GROUP_HANDLING_TABLE: Table = Base.metadata.tables["dossier_month_group_handling"]
+DIMENSIONS = ("counter_id", "officer_id", "procedure_id")
+"""The group columns; a dimension's number in the ``dossier_month_group_*`` tables is its
+position here."""
 _INDEX = {name: i for i, name in enumerate(COUNTS)}
 _NEVER_ACCEPTED = (int(DossierStatus.NEW), int(DossierStatus.NOT_ACCEPTED))
 _SUPPLEMENT = int(DossierStatus.SUPPLEMENT_REQUESTED)
@@ -106,6 +115,10 @@ Key = tuple[date, int, int, int]
 """(day, counter_id, officer_id, procedure_id)"""
 HandlingKey = tuple[date, int, int, int, int]
 """(day, counter_id, officer_id, procedure_id, seconds)"""
+GroupKey = tuple[date, int, int, int]
+"""(month, dimension, key, minute or seconds)"""
+_DAY_CELL = ("day", *DIMENSIONS)
+_MONTH_CELL = ("month", *DIMENSIONS)
 
 
 @dataclass(frozen=True)
@@ -367,17 +380,29 @@ def write(session: Session, delta: Contribution) -> None:
     day_minutes: dict[HandlingKey, int] = defaultdict(int)
     month_cells: dict[HandlingKey, int] = defaultdict(int)
     month_minutes: dict[HandlingKey, int] = defaultdict(int)
+    group_cells: dict[GroupKey, int] = defaultdict(int)
+    group_minutes: dict[GroupKey, int] = defaultdict(int)
     for hk, n in delta.handling.items():
-        month_key = (month_of(hk[0]), hk[1], hk[2], hk[3])
-        day_minutes[(*hk[:4], hk[4] // 60)] += n
-        month_cells[(*month_key, hk[4])] += n
-        month_minutes[(*month_key, hk[4] // 60)] += n
+        month = month_of(hk[0])
+        seconds, minute = hk[4], hk[4] // 60
+        day_minutes[(*hk[:4], minute)] += n
+        month_cells[(month, *hk[1:4], seconds)] += n
+        month_minutes[(month, *hk[1:4], minute)] += n
+        for dimension, key in enumerate(hk[1:4]):
+            group_cells[(month, dimension, seconds, key)] += n
+            group_minutes[(month, dimension, key, minute)] += n
     _write_rows(session, SUMMARY_TABLE, "day", delta.rows)
     _write_rows(session, MONTH_SUMMARY_TABLE, "month", months)
-    _write_cells(session, HANDLING_TABLE, "day", "seconds", delta.handling)
-    _write_cells(session, MONTH_HANDLING_TABLE, "month", "seconds", month_cells)
-    _write_cells(session, MINUTES_TABLE, "day", "minute", day_minutes)
-    _write_cells(session, MONTH_MINUTES_TABLE, "month", "minute", month_minutes)
+    _write_cells(session, HANDLING_TABLE, (*_DAY_CELL, "seconds"), delta.handling)
+    _write_cells(session, MONTH_HANDLING_TABLE, (*_MONTH_CELL, "seconds"), month_cells)
+    _write_cells(session, MINUTES_TABLE, (*_DAY_CELL, "minute"), day_minutes)
+    _write_cells(session, MONTH_MINUTES_TABLE, (*_MONTH_CELL, "minute"), month_minutes)
+    _write_cells(
+        session, GROUP_HANDLING_TABLE, ("month", "dimension", "seconds", "key"), group_cells
+    )
+    _write_cells(
+        session, GROUP_MINUTES_TABLE, ("month", "dimension", "key", "minute"), group_minutes
+    )
 
 
 def _insert(session: Session) -> Any:
@@ -403,10 +428,13 @@ def _write_rows(session: Session, table: Table, period: str, deltas: dict[Key, l
 
 
 def _write_cells(
-    session: Session, table: Table, period: str, value: str, deltas: dict[HandlingKey, int]
+    session: Session,
+    table: Table,
+    names: tuple[str, ...],
+    deltas: dict[HandlingKey, int] | dict[GroupKey, int],
 ) -> None:
-    """Histogram cells: (period, group, value) → count; cells emptied by a move are dropped."""
-    names = (period, "counter_id", "officer_id", "procedure_id", value)
+    """Histogram cells: key (*names*, in order) → count; cells emptied by a move are
+    dropped."""
     cells: list[dict[str, Any]] = [
         dict(zip(names, k, strict=True)) | {"count": n} for k, n in deltas.items() if n
     ]
@@ -455,6 +483,8 @@ def rebuild(session: Session, start: date | None = None, end: date | None = None
         (DossierMonthSummary, DossierMonthSummary.month),
         (DossierMonthMinutes, DossierMonthMinutes.month),
         (DossierMonthHandling, DossierMonthHandling.month),
+        (DossierMonthGroupMinutes, DossierMonthGroupMinutes.month),
+        (DossierMonthGroupHandling, DossierMonthGroupHandling.month),
     ):
         bounds = []
         if start is not None:

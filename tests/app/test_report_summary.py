@@ -36,6 +36,8 @@ from app.storage.models import (
     DossierDayHandling,
     DossierDayMinutes,
     DossierDaySummary,
+    DossierMonthGroupHandling,
+    DossierMonthGroupMinutes,
     DossierMonthHandling,
     DossierMonthMinutes,
     DossierMonthSummary,
@@ -62,6 +64,8 @@ SUMMARY_TABLES = (
     DossierMonthSummary,
     DossierMonthMinutes,
     DossierMonthHandling,
+    DossierMonthGroupMinutes,
+    DossierMonthGroupHandling,
 )
 
 
@@ -229,7 +233,30 @@ def test_month_tables_are_the_days_rolled_up(env: Env) -> None:
     assert {k: v for k, v in stored.items() if any(v)} == {
         k: v for k, v in by_month.items() if any(v)
     }
+    _assert_one_dimension_roll_ups(db)
     _assert_incremental_equals_rebuild(db)
+
+
+def _assert_one_dimension_roll_ups(db: Database) -> None:
+    """``dossier_month_group_*`` = the monthly histograms summed per counter (dimension 0),
+    officer (1) and procedure (2) alone."""
+    for cells, groups, value in (
+        (DossierMonthMinutes, DossierMonthGroupMinutes, "minute"),
+        (DossierMonthHandling, DossierMonthGroupHandling, "seconds"),
+    ):
+        expected: dict[tuple[Any, ...], int] = {}
+        with db.reading() as session:
+            for row in session.scalars(select(cells)):
+                keys = (row.counter_id, row.officer_id, row.procedure_id)
+                for dimension, key in enumerate(keys):
+                    cell = (row.month, dimension, key, getattr(row, value))
+                    expected[cell] = expected.get(cell, 0) + row.count
+            stored = {
+                (g.month, g.dimension, g.key, getattr(g, value)): g.count
+                for g in session.scalars(select(groups))
+            }
+        assert {k: n for k, n in stored.items() if n} == {k: n for k, n in expected.items() if n}
+        assert len(expected) > 100
 
 
 @pytest.mark.parametrize("seed", range(40))

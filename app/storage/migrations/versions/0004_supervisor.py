@@ -2,8 +2,9 @@
 a period through (by counter, officer, procedure; results returned in a period; unfinished
 dossiers), and the dashboard's daily summary (``dossier_day_summary``,
 ``dossier_day_handling``) and its monthly roll-up (``dossier_month_summary``,
-``dossier_month_minutes``, ``dossier_month_handling``), filled from the existing dossiers
-here.
+``dossier_month_minutes``, ``dossier_month_handling``). They are filled from the existing
+dossiers by revision 0005, which adds the last of the summary's tables (the fill writes them
+all, through the application's one definition).
 
 Revision ID: 0004
 Revises: 0003
@@ -13,7 +14,6 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
-from sqlalchemy.orm import Session
 
 revision: str = "0004"
 down_revision: str | None = "0003"
@@ -172,13 +172,6 @@ def upgrade() -> None:
         ),
         sqlite_with_rowid=False,
     )
-    # Fill the summary from the dossiers already there, through the one definition of a
-    # dossier's contribution (it reads only columns that exist at this revision).
-    from app.reports.summary import rebuild
-
-    with Session(bind=op.get_bind()) as session:
-        rebuild(session)
-        session.flush()
 
 
 def downgrade() -> None:
