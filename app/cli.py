@@ -85,6 +85,77 @@ def cmd_user_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def _read_new_password(args: argparse.Namespace) -> str:
+    """The new password from stdin (--password-stdin) or typed twice, as ``user add`` does."""
+    if args.password_stdin:
+        return sys.stdin.readline().rstrip("\n")
+    password = getpass.getpass("Mật khẩu mới: ")
+    if getpass.getpass("Nhập lại mật khẩu mới: ") != password:
+        raise UserError("Hai lần nhập mật khẩu không khớp.", field="password")
+    return password
+
+
+def cmd_user_list(args: argparse.Namespace) -> int:
+    from app.users import list_users
+
+    rows = list_users(_open().db)
+    if args.json:
+        _print_json([row.as_json() for row in rows])
+    else:
+        for row in rows:
+            state = "đang dùng" if row.active else "đã tắt"
+            if row.locked:
+                state += ", bị khóa"
+            print(f"{row.username:<20} {row.role.value:<11} {state:<20} {row.full_name}")
+    return 0
+
+
+def cmd_user_disable(args: argparse.Namespace) -> int:
+    from app.users import set_active
+
+    ctx = _open()
+    row = set_active(ctx.db, _acting_user(ctx, args.user), args.name, False)
+    print(f"Đã tắt tài khoản {row.username}.")
+    return 0
+
+
+def cmd_user_enable(args: argparse.Namespace) -> int:
+    from app.users import set_active
+
+    ctx = _open()
+    row = set_active(ctx.db, _acting_user(ctx, args.user), args.name, True)
+    print(f"Đã bật tài khoản {row.username}.")
+    return 0
+
+
+def cmd_user_reset_password(args: argparse.Namespace) -> int:
+    from app.users import reset_password
+
+    ctx = _open()
+    actor = _acting_user(ctx, args.user)
+    row = reset_password(ctx.db, actor, args.name, _read_new_password(args))
+    print(f"Đã đặt mật khẩu mới cho {row.username}.")
+    return 0
+
+
+def cmd_user_role(args: argparse.Namespace) -> int:
+    from app.users import set_role
+
+    ctx = _open()
+    row = set_role(ctx.db, _acting_user(ctx, args.user), args.name, Role(args.role))
+    print(f"Vai trò của {row.username}: {row.role.value}.")
+    return 0
+
+
+def cmd_user_unlock(args: argparse.Namespace) -> int:
+    from app.users import unlock
+
+    ctx = _open()
+    row = unlock(ctx.db, _acting_user(ctx, args.user), args.name)
+    print(f"Đã mở khóa tài khoản {row.username}.")
+    return 0
+
+
 def cmd_catalog_import(args: argparse.Namespace) -> int:
     from app.catalog.store import import_bundled_catalog, import_catalog_file
 
@@ -99,6 +170,21 @@ def cmd_catalog_import(args: argparse.Namespace) -> int:
     else:
         print(report.summary())
     return 0 if report.ok else EXIT_REFUSED
+
+
+def cmd_catalog_diff(args: argparse.Namespace) -> int:
+    from app.catalog.diff import compare_catalog_file
+
+    result = compare_catalog_file(_open().db, Path(args.file))
+    if args.json:
+        _print_json(result.as_json())
+    elif result.diff is not None:
+        print(result.diff.summary())
+    else:
+        print(f"Danh mục có {len(result.errors)} lỗi:")
+        for error in result.errors:
+            print(f"  {error}")
+    return 0 if result.ok else EXIT_REFUSED
 
 
 def cmd_catalog_list(args: argparse.Namespace) -> int:
@@ -716,11 +802,28 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--role", required=True, choices=[r.value for r in Role])
     p.add_argument("--full-name")
     p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
+    p = add("list", cmd_user_list, "liệt kê người dùng", user)
+    p.add_argument("--json", action="store_true")
+    for name, handler, text in (
+        ("disable", cmd_user_disable, "tắt tài khoản (không đăng nhập được nữa)"),
+        ("enable", cmd_user_enable, "bật lại tài khoản"),
+        ("unlock", cmd_user_unlock, "mở khóa tài khoản sau nhiều lần nhập sai mật khẩu"),
+    ):
+        with_user(add(name, handler, text, user)).add_argument("name")
+    p = with_user(add("reset-password", cmd_user_reset_password, "đặt mật khẩu mới", user))
+    p.add_argument("name")
+    p.add_argument("--password-stdin", action="store_true", help="đọc mật khẩu từ stdin")
+    p = with_user(add("role", cmd_user_role, "đổi vai trò", user))
+    p.add_argument("name")
+    p.add_argument("role", choices=[r.value for r in Role])
 
     catalog = sub.add_parser("catalog", help="danh mục thủ tục").add_subparsers()
     p = add("import", cmd_catalog_import, "kiểm tra và nạp danh mục", catalog)
     p.add_argument("file", nargs="?")
     p.add_argument("--bundled", action="store_true", help="nạp danh mục kèm theo chương trình")
+    p.add_argument("--json", action="store_true")
+    p = add("diff", cmd_catalog_diff, "so sánh tệp danh mục với danh mục đang dùng", catalog)
+    p.add_argument("file")
     p.add_argument("--json", action="store_true")
     p = add("list", cmd_catalog_list, "liệt kê thủ tục", catalog)
     p.add_argument("query", nargs="?")

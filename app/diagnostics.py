@@ -339,52 +339,34 @@ def check_hub(settings: Settings, timeout_s: float) -> Check:
 
 
 def check_certificate(settings: Settings, timeout_s: float) -> Check:
-    from cryptography.hazmat.primitives.serialization import pkcs12
-
-    from app.transfer.signing import load_signer
+    from app.certificates import expiry_warning, read_certificate, require_usable
 
     label = "Chứng thư số của cơ quan"
     path = settings.signing.pkcs12
     if path is None:
         return Check("certificate", label, None, "chưa cấu hình (mục signing.pkcs12)")
-    password = settings.signing.password
     try:
-        certificate = load_signer(path, password).certificate
-        refused = ""
-    except UserError as exc:  # expired, not yet valid, wrong password, not a PKCS#12 file
-        refused = exc.message
-        try:
-            loaded = pkcs12.load_key_and_certificates(
-                path.read_bytes(), password.encode("utf-8") or None
-            )
-        except (OSError, ValueError):
-            return Check("certificate", label, False, str(path), refused)
-        if loaded[1] is None:
-            return Check("certificate", label, False, str(path), refused)
-        certificate = loaded[1]
-    subject = certificate.subject.rfc4514_string()
-    not_after = certificate.not_valid_after_utc
-    days_left = (not_after - datetime.now(UTC)).total_seconds() / 86400
-    until = not_after.astimezone().strftime("%d/%m/%Y")
+        info = read_certificate(path, settings.signing.password)
+    except UserError as exc:  # cannot open: not a PKCS#12 file, wrong password, no file
+        return Check("certificate", label, False, str(path), exc.message)
+    today = datetime.now(UTC).astimezone().date()
+    until = info.not_after.astimezone().strftime("%d/%m/%Y")
     details = {
         "file": str(path),
-        "subject": subject,
-        "not_after": not_after.isoformat(),
-        "days_left": int(days_left) if days_left >= 0 else -int(-days_left) - 1,
+        "subject": info.subject,
+        "issuer": info.issuer,
+        "serial": info.serial,
+        "not_after": info.not_after.isoformat(),
+        "days_left": info.days_left(today),
     }
-    value = f"{subject}; hết hạn {until}"
-    if refused:
-        return Check("certificate", label, False, value, refused, details)
-    if days_left < CERT_WARNING_DAYS:
-        return Check(
-            "certificate",
-            label,
-            False,
-            value,
-            f"Chứng thư số sắp hết hạn (ngày {until}, còn {int(days_left)} ngày). Hãy liên hệ "
-            "tổ chức cung cấp dịch vụ chứng thực để gia hạn ngay, rồi cài lại.",
-            details,
-        )
+    value = f"{info.subject}; hết hạn {until}"
+    try:
+        require_usable(info)  # no key, expired, not valid yet
+    except UserError as exc:
+        return Check("certificate", label, False, value, exc.message, details)
+    warning = expiry_warning(info, today, within_days=CERT_WARNING_DAYS)
+    if warning:
+        return Check("certificate", label, False, value, warning, details)
     return Check("certificate", label, True, value, details=details)
 
 

@@ -9,6 +9,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import func, select
 
+from app import audit
 from app.domain.status import Role
 from app.errors import UserError
 from app.storage.database import Database
@@ -35,27 +36,42 @@ def check_password_rules(password: str) -> None:
         raise UserError("Mật khẩu phải có cả chữ và số.", field="password")
 
 
+def hash_password(password: str) -> str:
+    """The argon2 hash of *password*, after checking the rules (slow by design: call it
+    outside any write transaction)."""
+    check_password_rules(password)
+    return _hasher.hash(password)
+
+
 def has_users(db: Database) -> bool:
     with db.reading() as session:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
 def create_user(
-    db: Database, username: str, full_name: str, password: str, role: Role
+    db: Database,
+    username: str,
+    full_name: str,
+    password: str,
+    role: Role,
+    *,
+    created_by: CurrentUser | None = None,
 ) -> CurrentUser:
+    """Create an active account; with *created_by*, the audit row of who created it is
+    written in the same transaction."""
     username = nfc(username).lower()
     if not username or not username.replace(".", "").replace("_", "").isalnum():
         raise UserError("Tên đăng nhập chỉ gồm chữ, số, dấu chấm và gạch dưới.", field="username")
     if not nfc(full_name):
         raise UserError("Hãy nhập họ và tên.", field="full_name")
-    check_password_rules(password)
+    password_hash = hash_password(password)
     with db.writing() as session:
         if session.scalar(select(User).where(User.username == username)) is not None:
             raise UserError(f"Tên đăng nhập «{username}» đã có.", field="username")
         user = User(
             username=username,
             full_name=nfc(full_name),
-            password_hash=_hasher.hash(password),
+            password_hash=password_hash,
             role=role.value,
             active=True,
             failed_logins=0,
@@ -63,6 +79,15 @@ def create_user(
         )
         session.add(user)
         session.flush()
+        if created_by is not None:
+            audit.record(
+                session,
+                user_id=created_by.id,
+                action="user.create",
+                entity="user",
+                key=user.username,
+                detail=role.value,
+            )
         return CurrentUser(user.id, user.username, user.full_name, role)
 
 

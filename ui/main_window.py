@@ -17,6 +17,8 @@ from ui.intake_view import IntakeView
 from ui.late_view import LateView
 from ui.lookup_view import LookupView
 from ui.satisfaction import SatisfactionPrompt
+from ui.settings.pages import technician_settings
+from ui.settings.settings_view import SettingsView
 from ui.transfer_view import TransferView, background_transfer
 from ui.workers import BackgroundJobs
 
@@ -58,9 +60,13 @@ class MainWindow(QMainWindow):
             self.late.open_dossier.connect(self.open_dossier)
         # The technician's view: why something does not work.
         self.diagnostics: DiagnosticsView | None = None
+        self.settings_view: SettingsView | None = None
         if user.role in (Role.TECHNICIAN, Role.ADMIN):
+            self.settings_view = technician_settings(ctx, user)
+            self.tabs.addTab(self.settings_view, self.tr("Setti&ngs"))
             self.diagnostics = DiagnosticsView(ctx.settings)
             self.tabs.addTab(self.diagnostics, self.tr("D&iagnostics"))
+            self.settings_view.saved.connect(self.settings_saved)
         self.satisfaction = SatisfactionPrompt(ctx, user, self)
         self.intake.receipt_printed.connect(lambda code: self.satisfaction.ask(code, "receipt"))
         self.setCentralWidget(self.tabs)
@@ -110,6 +116,17 @@ class MainWindow(QMainWindow):
             )
 
         self._transfer_jobs.start(background_transfer, self.ctx, on_done=done, on_error=failed)
+
+    def settings_saved(self) -> None:
+        """Views that keep the settings they started with get the saved ones."""
+        self.intake.scan_panel.use_settings(self.ctx.settings)
+        if self.diagnostics is not None:
+            self.diagnostics.settings = self.ctx.settings
+        if self.ctx.settings.hub.url and not self.transfer_timer.isActive():
+            self.transfer_timer.start()
+            QTimer.singleShot(0, self.transfer_round)
+        elif not self.ctx.settings.hub.url:
+            self.transfer_timer.stop()
 
     def open_dossier(self, code: str) -> None:
         """Show a dossier in the lookup tab (from a drill-down or the late list)."""

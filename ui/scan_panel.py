@@ -231,6 +231,17 @@ class ScanPanel(QWidget):
         self._update_progress()
         self.refresh_devices()
 
+    def use_settings(self, settings: Settings) -> None:
+        """The technician saved new settings: new profiles, default device and OCR options
+        apply from the next scan (the officer's current choice of profile is kept)."""
+        self.settings = settings
+        chosen = self.profile.currentText()
+        names = all_profile_names(settings)
+        self.profile.clear()
+        self.profile.addItems(names)
+        self.profile.setCurrentText(chosen if chosen in names else settings.scanning.profile)
+        self.refresh_devices()
+
     # --- devices ---------------------------------------------------------------------------
     def refresh_devices(self) -> None:
         self.device.clear()

@@ -244,3 +244,15 @@ def test_diag_command_json_and_exit_status(tmp_path: Path) -> None:
     assert not failed, failed
     human = diag()
     assert "✓ Cơ sở dữ liệu" in human.stdout and "– Máy chủ tỉnh" in human.stdout
+
+
+def test_certificate_warning_starts_thirty_days_ahead(
+    migrated: Settings, ca: CertPair, tmp_path: Path
+) -> None:
+    migrated.signing.password = PASSWORD
+    migrated.signing.pkcs12 = _certificate(tmp_path, ca, days=29)
+    warned = only(migrated, diagnostics.check_certificate)
+    assert warned.ok is False and "sắp hết hạn" in warned.problem
+    assert warned.details["issuer"] == "Diag Root CA"
+    migrated.signing.pkcs12 = _certificate(tmp_path, ca, days=45)
+    assert only(migrated, diagnostics.check_certificate).ok is True

@@ -247,12 +247,14 @@ def test_only_supervisors_and_admins_get_the_report_tabs(
     admin = create_user(ctx.db, "quantri", "Quản Trị", "quantri2026x", Role.ADMIN)
     third = MainWindow(ctx, admin)
     qtbot.addWidget(third)
-    assert third.tabs.count() == 7  # + the technician's diagnostics
+    assert third.tabs.count() == 8  # + the technician's settings and diagnostics
     technician = create_user(ctx.db, "kythuat", "Kỹ Thuật", "kythuat2026x", Role.TECHNICIAN)
     fourth = MainWindow(ctx, technician)
     qtbot.addWidget(fourth)
-    assert fourth.tabs.count() == 4  # intake, lookup, transfer + diagnostics
+    assert fourth.tabs.count() == 5  # intake, lookup, transfer + settings, diagnostics
     assert fourth.diagnostics is not None and counter.diagnostics is None
+    assert fourth.settings_view is not None and counter.settings_view is None
+    assert boss.settings_view is None
 
 
 def issued_forms(ctx: AppContext) -> int:
