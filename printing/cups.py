@@ -28,6 +28,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from app.errors import UserError
+
 TOOL_TIMEOUT = 15.0  # seconds for one lp/lpstat call
 IPP_TIMEOUT = 10.0
 DEFAULT_PORT = 631
@@ -65,12 +67,11 @@ MSG_JOB_SLOW = (
 )
 
 
-class PrintError(Exception):
+class PrintError(UserError):
     """A printing problem, with the Vietnamese message to show."""
 
     def __init__(self, message: str, *, reason: str = "failed") -> None:
-        super().__init__(message)
-        self.message = message
+        super().__init__(message, field="printer")
         # a stable code for programs: no-tools, server-down, no-printer, gone, stopped,
         # rejecting, not-pdf, timeout, failed, job-failed
         self.reason = reason

@@ -73,7 +73,7 @@ class IntakeView(QWidget):
         self.ctx, self.user = ctx, user
         self.pipeline = pipeline or new_pipeline(ctx.settings)
         self.service = IntakeService(ctx)
-        self.printer = PdfPrinter(self)
+        self.printer = PdfPrinter(self, lambda: self.ctx.settings)
         self._jobs = BackgroundJobs()
         self._procedure: Procedure | None = None
         self._request_id = uuid.uuid4().hex

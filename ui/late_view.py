@@ -309,7 +309,7 @@ class LateView(QWidget):
         super().__init__(parent)
         self.ctx, self.user, self.clock = ctx, user, clock
         self._jobs = BackgroundJobs()
-        self.printer = PdfPrinter(self)
+        self.printer = PdfPrinter(self, lambda: self.ctx.settings)
         self.apology: ApologyDialog | None = None
         self.summary = QLabel(self.tr("loading…"))
         self.summary.setObjectName("late_summary")

@@ -33,7 +33,7 @@ class LookupView(QWidget):
     def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ctx, self.user = ctx, user
-        self.printer = PdfPrinter(self)
+        self.printer = PdfPrinter(self, lambda: self.ctx.settings)
         self._jobs = BackgroundJobs()
         self._code: str | None = None
         self._status = 0

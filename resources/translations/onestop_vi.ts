@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AgencyPage</name>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="54"/>
+        <source>Agency &amp;code:</source>
+        <translation>&amp;Mã cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="55"/>
+        <source>Agency &amp;name:</source>
+        <translation>&amp;Tên cơ quan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="56"/>
+        <source>Su&amp;perior agency:</source>
+        <translation>Cơ quan &amp;cấp trên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="57"/>
+        <source>Uni&amp;t name:</source>
+        <translation>Tên đơn &amp;vị:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="58"/>
+        <source>Place (on the &amp;date line):</source>
+        <translation>Địa &amp;danh (ghi ở dòng ngày tháng):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="59"/>
+        <source>Add&amp;ress:</source>
+        <translation>Đị&amp;a chỉ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="60"/>
+        <source>&amp;Hotline:</source>
+        <translation>Đường dây &amp;nóng:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="61"/>
+        <source>C&amp;ounter code:</source>
+        <translation>Mã &amp;quầy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="62"/>
+        <source>Counter na&amp;me:</source>
+        <translation>Tên quầ&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="63"/>
+        <source>&amp;Lookup URL:</source>
+        <translation>Địa chỉ t&amp;ra cứu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="64"/>
+        <source>Result deli&amp;very:</source>
+        <translation>Nơi trả &amp;kết quả:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="73"/>
+        <source>e.g. https://dichvucong.example.gov.vn/tra-cuu?ma={code}</source>
+        <translation>ví dụ https://dichvucong.example.gov.vn/tra-cuu?ma={code}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="76"/>
+        <source>{code} is replaced by the dossier code in the receipt&apos;s QR code.</source>
+        <translation>{code} được thay bằng mã hồ sơ trong mã QR của giấy biên nhận.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="82"/>
+        <source>&amp;Form templates:</source>
+        <translation>&amp;Bộ mẫu biểu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/agency_page.py" line="85"/>
+        <source>Agency and counter</source>
+        <translation>Cơ quan và quầy</translation>
+    </message>
+</context>
+<context>
     <name>ApologyDialog</name>
     <message>
         <location filename="../../ui/late_view.py" line="123"/>
@@ -196,6 +274,353 @@
         <location filename="../../ui/audit_view.py" line="193"/>
         <source>(only the first {n}; narrow the filters)</source>
         <translation>(chỉ hiện {n} mục đầu; hãy thu hẹp bộ lọc)</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarPage</name>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="208"/>
+        <source>Extra days off</source>
+        <extracomment>The preview of the next working days was recomputed. The preview counts the working days after this date (tests fix it).</extracomment>
+        <translation>Ngày nghỉ thêm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="209"/>
+        <source>&amp;Extra day off:</source>
+        <translation>&amp;Ngày nghỉ thêm:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="210"/>
+        <source>Add &amp;day off</source>
+        <translation>Thêm ngà&amp;y nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="211"/>
+        <source>Re&amp;move day off</source>
+        <translation>&amp;Xoá ngày nghỉ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="215"/>
+        <source>Compensatory working days</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="216"/>
+        <source>&amp;Compensatory working day:</source>
+        <translation>Ngày làm &amp;bù:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="217"/>
+        <source>Add &amp;working day</source>
+        <translation>Thêm ngày là&amp;m bù</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="218"/>
+        <source>Remo&amp;ve working day</source>
+        <translation>Xoá n&amp;gày làm bù</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="230"/>
+        <source>Public holidays and weekends are known to the program. The same-day cut-off hour is set for each procedure in the catalog, not here.</source>
+        <translation>Chương trình đã biết các ngày lễ, Tết và ngày nghỉ cuối tuần. Giờ chốt nhận hồ sơ trả trong ngày được đặt cho từng thủ tục trong danh mục, không đặt ở đây.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="238"/>
+        <source>Next {n} working days</source>
+        <translation>{n} ngày làm việc tiếp theo</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="254"/>
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="259"/>
+        <source>{day} is already in “{other}”: a day cannot be both.</source>
+        <translation>Ngày {day} đã có trong «{other}»: một ngày không thể thuộc cả hai bảng.</translation>
+    </message>
+</context>
+<context>
+    <name>CatalogPage</name>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="76"/>
+        <source>Version</source>
+        <extracomment>A file was checked: whether it can be loaded, and the message shown. &quot;Apply&quot; ended: whether the catalog was loaded, and the message shown. Asks for the file to import (&quot;&quot; when cancelled); tests put their own here.</extracomment>
+        <translation>Phiên bản</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="77"/>
+        <source>Loaded at</source>
+        <translation>Nạp lúc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="78"/>
+        <source>In use</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="79"/>
+        <source>Procedures</source>
+        <translation>Số thủ tục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="80"/>
+        <source>Dossiers taken in</source>
+        <translation>Hồ sơ đã tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="90"/>
+        <source>&amp;Versions loaded:</source>
+        <translation>&amp;Các phiên bản đã nạp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="92"/>
+        <source>&amp;Import file…</source>
+        <translation>&amp;Nhập tệp…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="94"/>
+        <source>&amp;Apply this catalog</source>
+        <translation>Á&amp;p dụng danh mục này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="100"/>
+        <source>C&amp;hanges in the file:</source>
+        <translation>Các thay đổi t&amp;rong tệp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="120"/>
+        <source>Catalog</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="124"/>
+        <source>Catalog file</source>
+        <translation>Tệp danh mục</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="124"/>
+        <source>Catalog files (*.json)</source>
+        <translation>Tệp danh mục (*.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="133"/>
+        <source>Catalog in use: {version}, loaded {at}, {count} procedures.</source>
+        <translation>Danh mục đang dùng: {version}, nạp lúc {at}, {count} thủ tục.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="139"/>
+        <source>No catalog is loaded.</source>
+        <translation>Chưa nạp danh mục nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="146"/>
+        <source>in use</source>
+        <translation>đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="163"/>
+        <source>Checking {file}…</source>
+        <translation>Đang kiểm tra {file}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="179"/>
+        <source>The file has {count} errors; nothing can be loaded.</source>
+        <translation>Tệp có {count} lỗi; không nạp được gì.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="184"/>
+        <source> (line {line})</source>
+        <translation> (dòng {line})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="193"/>
+        <source>No difference in procedures and document types. Apply loads it anyway.</source>
+        <translation>Không có khác biệt về thủ tục và loại giấy tờ. Bấm «Áp dụng» vẫn nạp danh mục này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="195"/>
+        <source>Check the changes below, then press Apply to load catalog {version}.</source>
+        <translation>Hãy xem các thay đổi bên dưới, rồi bấm «Áp dụng» để nạp danh mục {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="235"/>
+        <source>In use: {active} → in the file: {candidate}</source>
+        <translation>Đang dùng: {active} → trong tệp: {candidate}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="239"/>
+        <source>Procedures added ({count})</source>
+        <translation>Thủ tục thêm mới ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="240"/>
+        <source>Procedures removed ({count})</source>
+        <translation>Thủ tục bị bỏ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="241"/>
+        <source>Procedures changed ({count})</source>
+        <translation>Thủ tục thay đổi ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="242"/>
+        <source>Document types added ({count})</source>
+        <translation>Loại giấy tờ thêm mới ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="243"/>
+        <source>Document types removed ({count})</source>
+        <translation>Loại giấy tờ bị bỏ ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="244"/>
+        <source>Document types changed ({count})</source>
+        <translation>Loại giấy tờ thay đổi ({count})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/catalog_page.py" line="255"/>
+        <source>Loading the catalog…</source>
+        <translation>Đang nạp danh mục…</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePage</name>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="114"/>
+        <source>&amp;Import…</source>
+        <extracomment>A certificate was opened (True) or refused (False, the reason).</extracomment>
+        <translation>&amp;Nhập…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="120"/>
+        <source>C&amp;hoose…</source>
+        <translation>Ch&amp;ọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="127"/>
+        <source>Certificate</source>
+        <translation>Chứng thư số</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="130"/>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="131"/>
+        <source>Organisation:</source>
+        <translation>Tổ chức:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="132"/>
+        <source>Issued by:</source>
+        <translation>Tổ chức cấp:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="133"/>
+        <source>Serial number:</source>
+        <translation>Số hiệu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="134"/>
+        <source>Valid from:</source>
+        <translation>Hiệu lực từ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="135"/>
+        <source>Valid until:</source>
+        <translation>Hiệu lực đến:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="136"/>
+        <source>Days left:</source>
+        <translation>Còn lại:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="152"/>
+        <source>Certificate pass&amp;word:</source>
+        <translation>Mật &amp;khẩu chứng thư:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="154"/>
+        <source>Certificate &amp;file:</source>
+        <translation>&amp;Tệp chứng thư:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="156"/>
+        <source>&amp;Trusted CA (PEM):</source>
+        <translation>CA tin cậ&amp;y (PEM):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="163"/>
+        <source>Type the certificate&apos;s password, then choose its .p12/.pfx file with Import…; press Enter in the password field to check it again.</source>
+        <translation>Nhập mật khẩu của chứng thư số, rồi chọn tệp .p12/.pfx bằng nút Nhập…; nhấn Enter trong ô mật khẩu để kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="178"/>
+        <source>Signing certificate</source>
+        <translation>Chứng thư số ký</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="185"/>
+        <source>(saved)</source>
+        <translation>(đã lưu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="190"/>
+        <source>No certificate installed: dossiers cannot be signed.</source>
+        <translation>Chưa cài chứng thư số: chưa ký được hồ sơ.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="270"/>
+        <source>Password changed: press Enter to check it again.</source>
+        <translation>Mật khẩu đã đổi: nhấn Enter để kiểm tra lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="279"/>
+        <source>Opening the certificate…</source>
+        <translation>Đang mở chứng thư số…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="306"/>
+        <source>Certificate checked. Press Save to install it.</source>
+        <translation>Đã kiểm tra chứng thư số. Bấm Lưu để cài đặt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="320"/>
+        <source>Certificate valid: dossiers are signed with it.</source>
+        <translation>Chứng thư số còn hiệu lực: hồ sơ được ký bằng chứng thư này.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="346"/>
+        <source>{days} days</source>
+        <translation>{days} ngày</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="348"/>
+        <source>expired {days} days ago</source>
+        <translation>đã hết hạn {days} ngày trước</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="365"/>
+        <source>Choose the agency certificate</source>
+        <translation>Chọn chứng thư số của cơ quan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="367"/>
+        <source>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</source>
+        <translation>Chứng thư số PKCS#12 (*.p12 *.pfx);;Mọi tệp (*)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="374"/>
+        <source>Choose the trusted CA file</source>
+        <translation>Chọn tệp CA tin cậy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="376"/>
+        <source>CA certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng thư CA (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -671,6 +1096,15 @@
     </message>
 </context>
 <context>
+    <name>DateListEditor</name>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="113"/>
+        <source>{day} is already in the list.</source>
+        <extracomment>The list changed. A date was not added; the message says why. Says why a date may not be added (e.g. it is in the other table), or None.</extracomment>
+        <translation>Ngày {day} đã có trong danh sách.</translation>
+    </message>
+</context>
+<context>
     <name>DiagnosticsView</name>
     <message>
         <location filename="../../ui/diagnostics_view.py" line="59"/>
@@ -875,6 +1309,120 @@
         <location filename="../../ui/login.py" line="93"/>
         <source>Enter the agency code and name.</source>
         <translation>Hãy nhập mã và tên cơ quan.</translation>
+    </message>
+</context>
+<context>
+    <name>HubPage</name>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="82"/>
+        <source>https://hub.example — empty: no hub</source>
+        <extracomment>&quot;Test connection&quot; finished: everything fine (True) or not, and the hub&apos;s message.</extracomment>
+        <translation>https://hub.example — để trống: không dùng máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="88"/>
+        <source>empty: the system&apos;s certificate authorities</source>
+        <translation>để trống: dùng các CA của hệ điều hành</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="89"/>
+        <source>C&amp;hoose…</source>
+        <translation>Ch&amp;ọn…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="95"/>
+        <source> s</source>
+        <translation> giây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="99"/>
+        <source>Test &amp;connection</source>
+        <translation>&amp;Kiểm tra kết nối</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="109"/>
+        <source>Hub &amp;address:</source>
+        <translation>Đị&amp;a chỉ máy chủ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="110"/>
+        <source>Access &amp;token:</source>
+        <translation>&amp;Mã truy cập:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="118"/>
+        <source>CA &amp;file (PEM):</source>
+        <translation>&amp;Tệp CA (PEM):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="121"/>
+        <source>T&amp;ime-out:</source>
+        <translation>Thời gian &amp;chờ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="142"/>
+        <source>Province hub</source>
+        <translation>Máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="148"/>
+        <source>(saved)</source>
+        <translation>(đã lưu)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="190"/>
+        <source>No hub address: the counter works on its own.</source>
+        <translation>Chưa có địa chỉ máy chủ tỉnh: quầy làm việc độc lập.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="195"/>
+        <source>Testing the connection to {url}…</source>
+        <translation>Đang kiểm tra kết nối tới {url}…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="204"/>
+        <source>yes</source>
+        <translation>có</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="204"/>
+        <source>no</source>
+        <translation>không</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="206"/>
+        <source>unknown</source>
+        <translation>không rõ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="208"/>
+        <source>{seconds} s</source>
+        <translation>{seconds} giây</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="211"/>
+        <source>Reachable: {answer}</source>
+        <translation>Kết nối được: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="212"/>
+        <source>Token accepted: {answer}</source>
+        <translation>Mã truy cập được chấp nhận: {answer}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="213"/>
+        <source>Clock difference: {skew}</source>
+        <translation>Lệch đồng hồ: {skew}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="240"/>
+        <source>Choose the hub&apos;s CA file</source>
+        <translation>Chọn tệp CA của máy chủ tỉnh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/hub_page.py" line="242"/>
+        <source>CA certificates (*.pem *.crt *.cer);;All files (*)</source>
+        <translation>Chứng thư CA (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
 </context>
 <context>
@@ -1413,127 +1961,344 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="34"/>
+        <location filename="../../ui/main_window.py" line="36"/>
         <source>One-stop counter — {agency}</source>
         <translation>Bộ phận Một cửa — {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="42"/>
+        <location filename="../../ui/main_window.py" line="44"/>
         <source>&amp;Intake</source>
         <translation>&amp;Tiếp nhận hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="43"/>
+        <location filename="../../ui/main_window.py" line="45"/>
         <source>&amp;Look up dossier</source>
         <translation>Tra &amp;cứu hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="45"/>
+        <location filename="../../ui/main_window.py" line="47"/>
         <source>&amp;Transfer queue</source>
         <translation>&amp;Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="54"/>
+        <location filename="../../ui/main_window.py" line="56"/>
         <source>Dash&amp;board</source>
         <translation>Tổng &amp;hợp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="55"/>
+        <location filename="../../ui/main_window.py" line="57"/>
         <source>Late &amp;dossiers</source>
         <translation>Hồ sơ t&amp;rễ hạn</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="56"/>
+        <location filename="../../ui/main_window.py" line="58"/>
         <source>Access lo&amp;g</source>
         <translation>Nhật &amp;ký truy cập</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="63"/>
+        <location filename="../../ui/main_window.py" line="66"/>
+        <source>Setti&amp;ngs</source>
+        <translation>Cà&amp;i đặt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/main_window.py" line="68"/>
         <source>D&amp;iagnostics</source>
         <translation>Chẩn đ&amp;oán</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="68"/>
+        <location filename="../../ui/main_window.py" line="74"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="71"/>
+        <location filename="../../ui/main_window.py" line="77"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="73"/>
+        <location filename="../../ui/main_window.py" line="79"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="78"/>
+        <location filename="../../ui/main_window.py" line="84"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="102"/>
+        <location filename="../../ui/main_window.py" line="108"/>
         <source>Hub: connected</source>
         <translation>Máy chủ tỉnh: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="104"/>
+        <location filename="../../ui/main_window.py" line="110"/>
         <source>Hub: {problem}</source>
         <translation>Máy chủ tỉnh: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="109"/>
+        <location filename="../../ui/main_window.py" line="115"/>
         <source>Hub unreachable — vault lookups are local only. {why}</source>
         <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127"/>
+        <location filename="../../ui/main_window.py" line="144"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>
 </context>
 <context>
+    <name>NewUserDialog</name>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="136"/>
+        <source>&amp;User name:</source>
+        <translation>Tên đăng &amp;nhập:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="137"/>
+        <source>&amp;Full name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="138"/>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+</context>
+<context>
+    <name>OcrPage</name>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="80"/>
+        <source>Looking for Tesseract…</source>
+        <extracomment>Tesseract&apos;s languages are known (True) or could not be read (False).</extracomment>
+        <translation>Đang tìm Tesseract…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="83"/>
+        <source>Languages of the papers</source>
+        <translation>Ngôn ngữ của giấy tờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="90"/>
+        <source>&amp;Drop blank pages (e.g. the empty back of a sheet)</source>
+        <translation>&amp;Bỏ trang trắng (ví dụ mặt sau để trống của tờ giấy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="92"/>
+        <source>Flag a page recognised &amp;below:</source>
+        <translation>Đánh dấu trang nhận dạng &amp;dưới mức:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="106"/>
+        <source>OCR</source>
+        <translation>Nhận dạng chữ (OCR)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="110"/>
+        <source>Vietnamese</source>
+        <translation>Tiếng Việt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="111"/>
+        <source>English</source>
+        <translation>Tiếng Anh</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="112"/>
+        <source>French</source>
+        <translation>Tiếng Pháp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="113"/>
+        <source>Chinese (simplified)</source>
+        <translation>Tiếng Trung (giản thể)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="114"/>
+        <source>Chinese (traditional)</source>
+        <translation>Tiếng Trung (phồn thể)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="115"/>
+        <source>Khmer</source>
+        <translation>Tiếng Khmer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="116"/>
+        <source>Lao</source>
+        <translation>Tiếng Lào</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="117"/>
+        <source>Russian</source>
+        <translation>Tiếng Nga</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="118"/>
+        <source>German</source>
+        <translation>Tiếng Đức</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="119"/>
+        <source>Japanese</source>
+        <translation>Tiếng Nhật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="120"/>
+        <source>Korean</source>
+        <translation>Tiếng Hàn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="121"/>
+        <source>Thai</source>
+        <translation>Tiếng Thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="130"/>
+        <source>Tesseract {version} is installed.</source>
+        <translation>Đã cài Tesseract {version}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/ocr_page.py" line="152"/>
+        <source>{language} — not installed</source>
+        <translation>{language} — chưa cài</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="80"/>
+        <source>&amp;Password:</source>
+        <extracomment>OK pressed and the two passwords agree with each other and with the rules.</extracomment>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="81"/>
+        <source>Password &amp;again:</source>
+        <translation>Nhập &amp;lại mật khẩu:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="83"/>
+        <source>At least {count} characters, with both letters and digits.</source>
+        <translation>Ít nhất {count} ký tự, có cả chữ và số.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="95"/>
+        <source>Save</source>
+        <translation>Lưu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="96"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="115"/>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không khớp.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="125"/>
+        <source>Saving…</source>
+        <translation>Đang lưu…</translation>
+    </message>
+</context>
+<context>
     <name>PdfPrinter</name>
     <message>
-        <location filename="../../ui/pdf_output.py" line="76"/>
+        <location filename="../../ui/pdf_output.py" line="102"/>
         <source>Printing failed</source>
+        <extracomment>CUPS accepted the job: (queue, job id). Printing failed; the Vietnamese reason (also shown to the user). Shows a failure (a message box; tests put their own here).</extracomment>
         <translation>In không thành công</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="82"/>
+        <location filename="../../ui/pdf_output.py" line="109"/>
+        <source>Sending to printer «{queue}»…</source>
+        <translation>Đang gửi tới máy in «{queue}»…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="123"/>
+        <source>Sent to printer «{queue}» (job {job}).</source>
+        <translation>Đã gửi tới máy in «{queue}» (lệnh in {job}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="128"/>
+        <source>{reason}
+Nothing was printed. Fix the printer and print again, or save the PDF.</source>
+        <translation>{reason}
+Chưa in được gì. Hãy sửa máy in rồi in lại, hoặc lưu ra tệp PDF.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/pdf_output.py" line="155"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="82"/>
+        <location filename="../../ui/pdf_output.py" line="155"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="92"/>
+        <location filename="../../ui/pdf_output.py" line="165"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="93"/>
+        <location filename="../../ui/pdf_output.py" line="166"/>
         <source>Could not write {path}: {error}. Choose another folder.</source>
         <translation>Không ghi được {path}: {error}. Hãy chọn thư mục khác.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodsEditor</name>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="137"/>
+        <source>Working hours</source>
+        <translation>Giờ làm việc</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="143"/>
+        <source>&amp;From:</source>
+        <translation>&amp;Từ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="145"/>
+        <source>T&amp;o:</source>
+        <translation>Đến g&amp;iờ:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="147"/>
+        <source>Add &amp;period</source>
+        <translation>Thêm &amp;khoảng giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="150"/>
+        <source>Remove per&amp;iod</source>
+        <translation>X&amp;oá khoảng giờ</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="176"/>
+        <source>A working period must start before it ends.</source>
+        <translation>Giờ bắt đầu của khoảng làm việc phải trước giờ kết thúc.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/calendar_page.py" line="181"/>
+        <source>{start}–{end} overlaps the period {old}.</source>
+        <translation>Khoảng {start}–{end} chồng lên khoảng {old}.</translation>
     </message>
 </context>
 <context>
@@ -1562,6 +2327,120 @@
         <location filename="../../ui/preview.py" line="86"/>
         <source>{name} — page {page} of {count}</source>
         <translation>{name} — trang {page} / {count}</translation>
+    </message>
+</context>
+<context>
+    <name>PrinterPage</name>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="84"/>
+        <source>Empty: this computer&apos;s printing system</source>
+        <extracomment>The printer list was read (True) or could not be (False, with the reason). A test page was printed (True, with the message) or not (False, with the reason).</extracomment>
+        <translation>Để trống: hệ thống in của máy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="86"/>
+        <source>&amp;Refresh list</source>
+        <translation>Làm &amp;mới danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="94"/>
+        <source>80 mm thermal roll</source>
+        <translation>Cuộn giấy in nhiệt 80 mm</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="95"/>
+        <source>A4 page</source>
+        <translation>Trang A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="101"/>
+        <source>Print A4 &amp;test page</source>
+        <translation>In &amp;thử trang A4</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="103"/>
+        <source>Print recei&amp;pt test page</source>
+        <translation>In thử biên &amp;nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="109"/>
+        <source>CUPS ser&amp;ver:</source>
+        <translation>Máy &amp;chủ in CUPS:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="112"/>
+        <source>&amp;A4 printer:</source>
+        <translation>Máy in &amp;A4:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="113"/>
+        <source>Rece&amp;ipt printer:</source>
+        <translation>Máy in &amp;biên nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="114"/>
+        <source>Receipt &amp;layout:</source>
+        <translation>&amp;Kiểu biên nhận:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="127"/>
+        <source>Printers</source>
+        <translation>Máy in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="172"/>
+        <source>Reading the printer list…</source>
+        <translation>Đang đọc danh sách máy in…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="184"/>
+        <source>{count} printer(s) found.</source>
+        <translation>Tìm thấy {count} máy in.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="186"/>
+        <source>No printer is set up in the printing system.</source>
+        <translation>Hệ thống in chưa có máy in nào.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="197"/>
+        <source>stopped</source>
+        <translation>đang tạm dừng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="199"/>
+        <source>not accepting jobs</source>
+        <translation>không nhận lệnh in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="201"/>
+        <source>printing</source>
+        <translation>đang in</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="202"/>
+        <source>ready</source>
+        <translation>sẵn sàng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="208"/>
+        <source>(none: ask with the print dialog)</source>
+        <translation>(không chọn: hỏi bằng hộp thoại in)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="212"/>
+        <source>{name} — not found</source>
+        <translation>{name} — không tìm thấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="235"/>
+        <source>Printing the test page…</source>
+        <translation>Đang in trang thử…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/printer_page.py" line="248"/>
+        <source>Test page printed on «{name}» (job {job}).</source>
+        <translation>Đã in xong trang thử trên «{name}» (lệnh in {job}).</translation>
     </message>
 </context>
 <context>
@@ -1636,7 +2515,7 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
     </message>
     <message>
         <location filename="../../ui/scan_panel.py" line="178"/>
-        <location filename="../../ui/scan_panel.py" line="528"/>
+        <location filename="../../ui/scan_panel.py" line="539"/>
         <source>Scanned pages appear here.</source>
         <translation>Các trang đã quét hiện ở đây.</translation>
     </message>
@@ -1646,38 +2525,38 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <translation>Đã nhận dạng %v/%m trang</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="237"/>
+        <location filename="../../ui/scan_panel.py" line="248"/>
         <source>Looking for scanners…</source>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="248"/>
+        <location filename="../../ui/scan_panel.py" line="259"/>
         <source>No scanner found — use files</source>
         <translation>Không thấy máy quét — hãy dùng tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="287"/>
+        <location filename="../../ui/scan_panel.py" line="298"/>
         <source>Choose a scanner first, or add pages from files.</source>
         <translation>Hãy chọn máy quét, hoặc thêm trang từ tệp.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="295"/>
+        <location filename="../../ui/scan_panel.py" line="306"/>
         <source>Pages from files</source>
         <translation>Thêm trang từ tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="297"/>
+        <location filename="../../ui/scan_panel.py" line="308"/>
         <source>Papers ({patterns})</source>
         <translation>Giấy tờ ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="311"/>
+        <location filename="../../ui/scan_panel.py" line="322"/>
         <source>Choose the procedure and the paper first.</source>
         <translation>Hãy chọn thủ tục và thành phần hồ sơ trước.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="320"/>
-        <location filename="../../ui/scan_panel.py" line="409"/>
+        <location filename="../../ui/scan_panel.py" line="331"/>
+        <location filename="../../ui/scan_panel.py" line="420"/>
         <source>Scanning…</source>
         <translation>Đang quét…</translation>
     </message>
@@ -1687,34 +2566,302 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <translation>Đã hủy.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="393"/>
+        <location filename="../../ui/scan_panel.py" line="404"/>
         <source>A blank page was left out.</source>
         <translation>Đã bỏ một trang trắng.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="410"/>
+        <location filename="../../ui/scan_panel.py" line="421"/>
         <source>Scanning finished.</source>
         <translation>Đã quét xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="457"/>
+        <location filename="../../ui/scan_panel.py" line="468"/>
         <source>Select one page and a scanner to rescan it.</source>
         <translation>Hãy chọn một trang và máy quét để quét lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="508"/>
+        <location filename="../../ui/scan_panel.py" line="519"/>
         <source>Page {n}</source>
         <translation>Trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="538"/>
+        <location filename="../../ui/scan_panel.py" line="549"/>
         <source>Rotation {r}°, skew {s:.1f}°, confidence {c}</source>
         <translation>Xoay {r}°, nghiêng {s:.1f}°, độ tin cậy {c}</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_panel.py" line="546"/>
+        <location filename="../../ui/scan_panel.py" line="557"/>
         <source>Recognizing…</source>
         <translation>Đang nhận dạng chữ…</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerPage</name>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="116"/>
+        <source>Scanners</source>
+        <extracomment>Discovery finished: how many devices are listed. A test scan ended: succeeded, and the text shown (page size, or why it failed).</extracomment>
+        <translation>Máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="120"/>
+        <source>Scanner of this counter</source>
+        <translation>Máy quét của quầy này</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="124"/>
+        <source>&amp;Discover scanners</source>
+        <translation>&amp;Dò tìm máy quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="132"/>
+        <source>None</source>
+        <translation>Không dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="134"/>
+        <source>Found de&amp;vices:</source>
+        <translation>Thiết bị tìm thấ&amp;y:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="137"/>
+        <source>Device &amp;id:</source>
+        <translation>Mã thiết bị (&amp;id):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="140"/>
+        <source>Scan-to-&amp;folder directory:</source>
+        <translation>Thư mục nhận &amp;bản quét:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="153"/>
+        <source>Scan profiles</source>
+        <translation>Hồ sơ quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="157"/>
+        <source>&amp;New profile</source>
+        <translation>Hồ sơ &amp;mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="159"/>
+        <source>&amp;Edit</source>
+        <translation>Sử&amp;a</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="161"/>
+        <source>De&amp;lete</source>
+        <translation>&amp;Xoá</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="163"/>
+        <source>Use as def&amp;ault</source>
+        <translation>Dùng làm mặ&amp;c định</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="179"/>
+        <source>Profile</source>
+        <translation>Hồ sơ quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="187"/>
+        <source>Colour</source>
+        <translation>Màu</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="188"/>
+        <source>Grey</source>
+        <translation>Xám</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="189"/>
+        <source>Black and white</source>
+        <translation>Đen trắng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="193"/>
+        <source>Flatbed (glass)</source>
+        <translation>Mặt kính</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="194"/>
+        <source>Document feeder</source>
+        <translation>Khay nạp giấy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="196"/>
+        <source>Both sides (duple&amp;x, feeder only)</source>
+        <translation>Quét &amp;2 mặt (chỉ với khay nạp giấy)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="199"/>
+        <source>Automatic</source>
+        <translation>Tự động</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="202"/>
+        <source>Na&amp;me:</source>
+        <translation>Tê&amp;n:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="203"/>
+        <source>&amp;Resolution:</source>
+        <translation>Độ &amp;phân giải:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="204"/>
+        <source>&amp;Colour mode:</source>
+        <translation>Chế độ mà&amp;u:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="205"/>
+        <source>Paper s&amp;ource:</source>
+        <translation>Nguồn &amp;giấy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="206"/>
+        <source>Pa&amp;per size:</source>
+        <translation>&amp;Khổ giấy:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="212"/>
+        <source>&amp;Keep profile</source>
+        <translation>Đưa &amp;vào danh sách</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="214"/>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="228"/>
+        <source>Test scan</source>
+        <translation>Quét thử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="229"/>
+        <source>&amp;Test scan</source>
+        <translation>Quét &amp;thử</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="231"/>
+        <source>Scan one page from the device shown, with the selected profile.</source>
+        <translation>Quét một trang từ thiết bị đang chọn, theo hồ sơ quét đang chọn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="234"/>
+        <source>Stop scannin&amp;g</source>
+        <translation>Dừng &amp;quét</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="237"/>
+        <source>No test page yet.</source>
+        <translation>Chưa có trang quét thử.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="288"/>
+        <source>Looking for scanners…</source>
+        <translation>Đang tìm máy quét…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="309"/>
+        <source>{count} device(s) found.</source>
+        <translation>Tìm thấy {count} thiết bị.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="362"/>
+        <source>{name} — cannot be read, edit or delete it</source>
+        <translation>{name} — không đọc được, hãy sửa hoặc xoá</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="366"/>
+        <source>{name} — {description} (built-in)</source>
+        <translation>{name} — {description} (có sẵn)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="379"/>
+        <source>Default profile at the counter: {name}</source>
+        <translation>Hồ sơ quét mặc định tại quầy: {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="416"/>
+        <source>New profile</source>
+        <translation>Hồ sơ quét mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="418"/>
+        <source>Profile «{name}»</source>
+        <translation>Hồ sơ «{name}»</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="460"/>
+        <source>Profile «{name}» kept; press Save to store it.</source>
+        <translation>Đã giữ hồ sơ «{name}»; bấm Lưu để lưu lại.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="502"/>
+        <source>Scanning a test page with «{name}»…</source>
+        <translation>Đang quét thử một trang với «{name}»…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="528"/>
+        <source>{width} × {height} pixels at {dpi} dpi (about {mm_w} × {mm_h} mm)</source>
+        <translation>{width} × {height} điểm ảnh ở {dpi} dpi (khoảng {mm_w} × {mm_h} mm)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="532"/>
+        <source>Test scan done.</source>
+        <translation>Đã quét thử xong.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/scanner_page.py" line="538"/>
+        <source>No test page.</source>
+        <translation>Không có trang quét thử.</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsView</name>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="66"/>
+        <source>&amp;Undo changes</source>
+        <extracomment>The changes were stored (the new settings are in ``ctx.settings``). Nothing was stored; the message says why.</extracomment>
+        <translation>&amp;Bỏ thay đổi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="68"/>
+        <source>&amp;Save (Ctrl+S)</source>
+        <translation>&amp;Lưu (Ctrl+S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="94"/>
+        <source>Changes not saved yet.</source>
+        <translation>Có thay đổi chưa lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="110"/>
+        <source>Changes undone; the saved settings are shown.</source>
+        <translation>Đã bỏ các thay đổi; đang hiện cài đặt đã lưu.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="131"/>
+        <source>Nothing to save: the settings are as shown.</source>
+        <translation>Không có gì để lưu: cài đặt đúng như đang hiện.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="135"/>
+        <source>Checking and saving…</source>
+        <translation>Đang kiểm tra và lưu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="153"/>
+        <source>Saved. Scanner and printer changes apply to the next scan or print.</source>
+        <translation>Đã lưu. Thay đổi về máy quét, máy in áp dụng từ lần quét, lần in tiếp theo.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/settings_view.py" line="160"/>
+        <source>Not saved — the last good settings stay in force. {why}</source>
+        <translation>Chưa lưu — cài đặt tốt gần nhất vẫn được dùng. {why}</translation>
     </message>
 </context>
 <context>
@@ -1793,6 +2940,161 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <location filename="../../ui/transfer_view.py" line="159"/>
         <source>stopped</source>
         <translation>đã dừng</translation>
+    </message>
+</context>
+<context>
+    <name>UsersPage</name>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="53"/>
+        <source>Counter officer</source>
+        <translation>Cán bộ tiếp nhận</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="54"/>
+        <source>Supervisor</source>
+        <translation>Giám sát</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="55"/>
+        <source>Technician</source>
+        <translation>Kỹ thuật viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="56"/>
+        <source>Administrator</source>
+        <translation>Quản trị viên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="161"/>
+        <source>User name</source>
+        <extracomment>An action ended: whether it was stored, and the message shown.</extracomment>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="161"/>
+        <source>Name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="161"/>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="161"/>
+        <source>State</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="170"/>
+        <source>&amp;Accounts:</source>
+        <translation>&amp;Danh sách tài khoản:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="172"/>
+        <source>&amp;New user…</source>
+        <translation>Người dùng &amp;mới…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="174"/>
+        <location filename="../../ui/settings/users_page.py" line="250"/>
+        <source>&amp;Disable</source>
+        <translation>&amp;Tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="176"/>
+        <source>&amp;Reset password…</source>
+        <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="181"/>
+        <source>R&amp;ole:</source>
+        <translation>&amp;Vai trò:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="183"/>
+        <source>&amp;Change role</source>
+        <translation>Đổ&amp;i vai trò</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="185"/>
+        <source>Un&amp;lock</source>
+        <translation>Mở &amp;khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="204"/>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="217"/>
+        <source>Disabled, locked</source>
+        <translation>Đã tắt, bị khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="217"/>
+        <source>Disabled</source>
+        <translation>Đã tắt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="218"/>
+        <source>Locked</source>
+        <translation>Bị khóa</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="218"/>
+        <source>Active</source>
+        <translation>Đang dùng</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="250"/>
+        <source>&amp;Enable</source>
+        <translation>&amp;Bật</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="263"/>
+        <source>Working…</source>
+        <translation>Đang thực hiện…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="317"/>
+        <source>New user</source>
+        <translation>Người dùng mới</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="324"/>
+        <source>Account {name} created.</source>
+        <translation>Đã tạo tài khoản {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="334"/>
+        <source>New password for {name}</source>
+        <translation>Mật khẩu mới cho {name}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="340"/>
+        <source>New password set for {name}; the account is unlocked.</source>
+        <translation>Đã đặt mật khẩu mới cho {name}; tài khoản đã được mở khóa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="352"/>
+        <source>Account {name} disabled: it can no longer log in.</source>
+        <translation>Đã tắt tài khoản {name}: tài khoản này không đăng nhập được nữa.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="354"/>
+        <source>Account {name} enabled.</source>
+        <translation>Đã bật tài khoản {name}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="366"/>
+        <source>{name} is now: {role}.</source>
+        <translation>Vai trò của {name} giờ là: {role}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/users_page.py" line="376"/>
+        <source>Account {name} unlocked: it can log in again.</source>
+        <translation>Đã mở khóa tài khoản {name}: có thể đăng nhập lại.</translation>
     </message>
 </context>
 <context>

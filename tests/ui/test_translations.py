@@ -38,7 +38,7 @@ def test_translation_file_covers_every_ui_string(tmp_path: Path) -> None:
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     fresh = tmp_path / "fresh.ts"
     subprocess.run(
-        [str(lupdate), *map(str, sorted((ROOT / "ui").glob("*.py"))), "-ts", str(fresh)],
+        [str(lupdate), *map(str, sorted((ROOT / "ui").rglob("*.py"))), "-ts", str(fresh)],
         check=True,
         capture_output=True,
     )
