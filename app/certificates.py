@@ -12,7 +12,7 @@ import hashlib
 import os
 import tempfile
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 from pathlib import Path
 
@@ -40,9 +40,13 @@ class CertificateInfo:
     certificate: x509.Certificate
     chain: tuple[x509.Certificate, ...]
     """The other certificates of the file (issuing CAs)."""
-    has_private_key: bool
-    key_supported: bool
-    """RSA or EC: what the package signing can use."""
+    key: rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey | None = field(repr=False)
+    """The private key when it is RSA or EC (what the package signing can use)."""
+    has_private_key: bool = True
+
+    @property
+    def key_supported(self) -> bool:
+        return self.key is not None
 
     @property
     def common_name(self) -> str:
@@ -141,8 +145,8 @@ def read_certificate_bytes(data: bytes, password: str, file_name: str) -> Certif
         sha256=hashlib.sha256(data).hexdigest(),
         certificate=cert,
         chain=tuple(c for c in extra if c != cert),
+        key=key if isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey) else None,
         has_private_key=key is not None,
-        key_supported=isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey),
     )
 
 

@@ -96,9 +96,10 @@ class PdfPrinter(QObject):
         self._settings = settings
         self._jobs = BackgroundJobs()
         #: Shows a failure (a message box; tests put their own here).
-        self.report_failure: Callable[[str], None] = lambda message: QMessageBox.warning(
-            self._parent, self.tr("Printing failed"), message
-        )
+        self.report_failure: Callable[[str], None] = self._warn
+
+    def _warn(self, message: str) -> None:
+        QMessageBox.warning(self._parent, self.tr("Printing failed"), message)
 
     def print_pdf(self, pdf: bytes, title: str) -> None:
         settings = self._settings() if self._settings is not None else None

@@ -13,20 +13,19 @@ import io
 import logging
 from collections.abc import Coroutine, Iterable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pikepdf
 from asn1crypto import cms as asn1_cms
 from asn1crypto import keys as asn1_keys
-from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
 from cryptography import x509
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec, rsa
 from cryptography.hazmat.primitives.asymmetric.padding import PKCS1v15
-from cryptography.hazmat.primitives.serialization import pkcs7, pkcs12
+from cryptography.hazmat.primitives.serialization import pkcs7
 from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
 from pyhanko.pdf_utils.reader import PdfFileReader
 from pyhanko.sign import fields, signers
@@ -34,8 +33,6 @@ from pyhanko.sign.general import get_pyca_cryptography_hash
 from pyhanko.sign.validation import async_validate_detached_cms, async_validate_pdf_signature
 from pyhanko_certvalidator import ValidationContext
 from pyhanko_certvalidator.registry import SimpleCertificateStore
-
-from app.errors import UserError
 
 log = logging.getLogger(__name__)
 
@@ -103,65 +100,14 @@ def load_signer(
 ) -> AgencySigner:
     """Open the agency PKCS#12 file; refuse a wrong password, another kind of file, a
     certificate that has expired (or is not valid yet) on *at* (default: now)."""
+    from app.certificates import read_certificate_bytes, read_file, require_usable
+
     path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError:
-        raise UserError(
-            f"Không mở được tệp chứng thư số «{path.name}». Hãy kiểm tra đường dẫn và quyền đọc.",
-            field="certificate",
-        ) from None
-    if not _looks_like_pkcs12(data):
-        raise UserError(
-            f"Tệp «{path.name}» không phải chứng thư số PKCS#12 (.p12/.pfx). "
-            "Hãy chọn đúng tệp chứng thư số của cơ quan.",
-            field="certificate",
-        )
-    secret = password.encode("utf-8") if isinstance(password, str) else password
-    try:
-        key, cert, extra = pkcs12.load_key_and_certificates(data, secret or None)
-    except ValueError:
-        raise UserError(
-            "Mật khẩu chứng thư số không đúng. Hãy nhập lại mật khẩu của tệp .p12/.pfx.",
-            field="certificate_password",
-        ) from None
-    if cert is None or key is None:
-        raise UserError(
-            f"Tệp «{path.name}» không chứa đủ khóa bí mật và chứng thư số. "
-            "Hãy xuất lại tệp PKCS#12 kèm khóa bí mật.",
-            field="certificate",
-        )
-    if not isinstance(key, rsa.RSAPrivateKey | ec.EllipticCurvePrivateKey):
-        raise UserError(
-            "Loại khóa của chứng thư số không được hỗ trợ (chỉ RSA hoặc EC).",
-            field="certificate",
-        )
-    moment = at or datetime.now(UTC)
-    if cert.not_valid_after_utc < moment:
-        until = cert.not_valid_after_utc.astimezone().strftime("%d/%m/%Y")
-        raise UserError(
-            f"Chứng thư số đã hết hạn từ ngày {until}. "
-            "Hãy liên hệ tổ chức cung cấp dịch vụ chứng thực để gia hạn, rồi cài lại.",
-            field="certificate",
-        )
-    if cert.not_valid_before_utc > moment:
-        since = cert.not_valid_before_utc.astimezone().strftime("%d/%m/%Y")
-        raise UserError(
-            f"Chứng thư số chưa có hiệu lực (từ ngày {since}). Hãy kiểm tra đồng hồ máy tính.",
-            field="certificate",
-        )
-    chain = tuple(c for c in extra if c != cert)
-    return AgencySigner(key=key, certificate=cert, chain=chain)
-
-
-def _looks_like_pkcs12(data: bytes) -> bool:
-    try:
-        pfx = asn1_pkcs12.Pfx.load(data, strict=True)
-        version = pfx["version"].native
-        content_type = pfx["auth_safe"]["content_type"].native
-    except Exception:  # any parse error means "not PKCS#12"
-        return False
-    return version == "v3" and content_type in ("data", "signed_data")
+    secret = password.decode("utf-8") if isinstance(password, bytes) else password
+    info = read_certificate_bytes(read_file(path), secret, path.name)
+    require_usable(info, at)
+    assert info.key is not None  # require_usable refuses a certificate without one
+    return AgencySigner(key=info.key, certificate=info.certificate, chain=info.chain)
 
 
 # --- the manifest: detached CMS -------------------------------------------------------------

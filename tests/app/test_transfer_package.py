@@ -403,7 +403,7 @@ def test_expired_certificate(tmp_path: Path, pki: Pki) -> None:
     p12 = write_pkcs12(tmp_path / "old.p12", *old, pki.ca[1], PASSWORD.encode())
     with pytest.raises(UserError, match="hết hạn") as raised:
         load_signer(p12, PASSWORD)
-    assert raised.value.field == "certificate"
+    assert raised.value.field == "signing.pkcs12"
 
 
 def test_pdf_signature_is_incremental_and_detects_changes(pki: Pki, tmp_path: Path) -> None:
