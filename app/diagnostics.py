@@ -15,7 +15,6 @@ import logging
 import os
 import platform
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
@@ -371,39 +370,51 @@ def check_certificate(settings: Settings, timeout_s: float) -> Check:
 
 
 def check_printers(settings: Settings, timeout_s: float) -> Check:
+    """The CUPS queues, and whether the A4 and receipt printers chosen in the settings can
+    take jobs now (the same check as printing)."""
+    from printing.cups import PrintError, list_printers, printer_problem
+
     label = "Máy in (CUPS)"
-    lpstat = shutil.which("lpstat")
-    if lpstat is None:
-        return Check("printers", label, None, "không có lệnh lpstat (CUPS) trên máy này")
-    done = subprocess.run(
-        [lpstat, "-e"], capture_output=True, text=True, timeout=timeout_s, check=False
-    )
-    if done.returncode != 0:
+    printing = settings.printing
+    server = printing.cups_server or None
+    try:
+        printers = list_printers(server)
+    except PrintError as exc:
         return Check(
-            "printers",
-            label,
-            False,
-            problem=f"Không hỏi được dịch vụ in CUPS ({done.stderr.strip() or done.returncode}). "
-            "Hãy kiểm tra dịch vụ cups đang chạy (systemctl status cups).",
+            "printers", label, None if exc.reason == "no-tools" else False, problem=exc.message
         )
-    printers = [line.strip() for line in done.stdout.splitlines() if line.strip()]
-    default_run = subprocess.run(
-        [lpstat, "-d"], capture_output=True, text=True, timeout=timeout_s, check=False
-    )
-    default = ""
-    if default_run.returncode == 0 and ":" in default_run.stdout:
-        default = default_run.stdout.split(":", 1)[1].strip()
-    details = {"printers": printers, "default": default}
-    if not printers:
+    by_name = {p.name: p for p in printers}
+    default = next((p.name for p in printers if p.is_default), "")
+    chosen = {"A4": printing.a4_printer, "giấy hẹn": printing.receipt_printer}
+    details = {
+        "printers": [p.name for p in printers],
+        "default": default,
+        "a4_printer": printing.a4_printer,
+        "receipt_printer": printing.receipt_printer,
+        "server": printing.cups_server,
+    }
+    value = ", ".join(p.name for p in printers) or "chưa có máy in nào"
+    if default:
+        value += f"; mặc định: {default}"
+    problems = []
+    for role, name in chosen.items():
+        if not name:
+            continue
+        problem = printer_problem(name, by_name.get(name))
+        if problem:
+            problems.append(f"Máy in {role}: {problem.message}")
+    if problems:
+        return Check("printers", label, False, value, " ".join(problems), details)
+    if not any(chosen.values()):
         return Check(
             "printers",
             label,
             None,
-            "chưa có máy in nào",
-            "Chưa cài máy in nào trong CUPS; giấy tờ vẫn lưu được ra PDF.",
+            value,
+            "Chưa chọn máy in cho quầy: mỗi lần in sẽ hỏi máy in. Hãy chọn máy in A4 và máy in "
+            "giấy hẹn trong Cài đặt → Máy in (hoặc onestop config set printing.a4_printer …).",
             details,
         )
-    value = ", ".join(printers) + (f"; mặc định: {default}" if default else "")
     return Check("printers", label, True, value, details=details)
 
 

@@ -272,7 +272,8 @@ def find_printer(name: str, server: str | None = None) -> PrinterInfo | None:
     return next((p for p in list_printers(server) if p.name == name), None)
 
 
-def _problem(name: str, printer: PrinterInfo | None) -> PrintError | None:
+def printer_problem(name: str, printer: PrinterInfo | None) -> PrintError | None:
+    """Why *printer* (as listed; None: not there) cannot take jobs now, or None."""
     if printer is None:
         return PrintError(MSG_GONE.format(name=name), reason="gone")
     reason = f" ({printer.state_message})" if printer.state_message else ""
@@ -288,7 +289,7 @@ def ensure_printer(name: str, server: str | None = None) -> PrinterInfo:
     if not name.strip():
         raise PrintError(MSG_NO_PRINTER_CHOSEN, reason="no-printer")
     printer = find_printer(name, server)
-    problem = _problem(name, printer)
+    problem = printer_problem(name, printer)
     if problem:
         raise problem
     assert printer is not None
@@ -367,7 +368,7 @@ def print_pdf(
     err = _text(result.stderr).strip() or out.strip()
     # find out why, from the scheduler's point of view
     _require_scheduler(server)
-    problem = _problem(printer, find_printer(printer, server))
+    problem = printer_problem(printer, find_printer(printer, server))
     if problem:
         raise problem
     raise PrintError(MSG_FAILED.format(name=printer, detail=err or "lỗi không rõ"))

@@ -495,7 +495,7 @@
     <message>
         <location filename="../../ui/settings/certificate_page.py" line="120"/>
         <source>C&amp;hoose…</source>
-        <translation>Ch&amp;ọn…</translation>
+        <translation>Chọ&amp;n…</translation>
     </message>
     <message>
         <location filename="../../ui/settings/certificate_page.py" line="127"/>
@@ -1327,7 +1327,7 @@
     <message>
         <location filename="../../ui/settings/hub_page.py" line="89"/>
         <source>C&amp;hoose…</source>
-        <translation>Ch&amp;ọn…</translation>
+        <translation>Chọ&amp;n…</translation>
     </message>
     <message>
         <location filename="../../ui/settings/hub_page.py" line="95"/>
@@ -2826,7 +2826,7 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <location filename="../../ui/settings/settings_view.py" line="66"/>
         <source>&amp;Undo changes</source>
         <extracomment>The changes were stored (the new settings are in ``ctx.settings``). Nothing was stored; the message says why.</extracomment>
-        <translation>&amp;Bỏ thay đổi</translation>
+        <translation>&amp;Hoàn tác</translation>
     </message>
     <message>
         <location filename="../../ui/settings/settings_view.py" line="68"/>

@@ -256,3 +256,24 @@ def test_certificate_warning_starts_thirty_days_ahead(
     assert warned.details["issuer"] == "Diag Root CA"
     migrated.signing.pkcs12 = _certificate(tmp_path, ca, days=45)
     assert only(migrated, diagnostics.check_certificate).ok is True
+
+
+def test_printers_check_follows_the_chosen_printers(settings: Settings) -> None:
+    """On a private CUPS: nothing chosen → a reminder (not an error); both chosen and
+    ready → green; the chosen receipt printer stopped → red, naming it; CUPS down → red."""
+    from app.diagnostics import check_printers
+    from tests.support.cups import A4_QUEUE, RECEIPT_QUEUE, cups_server
+
+    with cups_server() as server:
+        settings.printing.cups_server = server.address
+        unset = check_printers(settings, 10)
+        assert unset.ok is None and "Cài đặt → Máy in" in unset.problem
+        assert {A4_QUEUE, RECEIPT_QUEUE} <= set(unset.details["printers"])
+        settings.printing.a4_printer, settings.printing.receipt_printer = A4_QUEUE, RECEIPT_QUEUE
+        assert check_printers(settings, 10).ok is True
+        server.run("cupsdisable", RECEIPT_QUEUE)
+        stopped = check_printers(settings, 10)
+        assert stopped.ok is False and RECEIPT_QUEUE in stopped.problem
+        assert stopped.problem.startswith("Máy in giấy hẹn:") and A4_QUEUE not in stopped.problem
+    down = check_printers(settings, 10)
+    assert down.ok is False and down.problem
