@@ -77,12 +77,12 @@ def test_import_saves_the_copy_and_keeps_the_password_out_of_the_file(
 ) -> None:
     page = CertificatePage(ctx)
     view = show(qtbot, ctx, page)
-    assert "No certificate" in page.status.text()
+    assert "Chưa cài chứng thư số" in page.status.text()
     assert page.password_edit.echoMode() == QLineEdit.EchoMode.Password
     source = p12(tmp_path, ca, days=365)
     assert import_through_page(qtbot, page, source, PASSWORD)
     assert page.fields["name"].text() == NAME and page.fields["issuer"].text() == "UI Root CA"
-    assert page.fields["days_left"].text() in ("364 days", "365 days")
+    assert page.fields["days_left"].text() in ("364 ngày", "365 ngày")
     assert not (ctx.settings.data_dir / "certificates").exists()  # installed only on Save
     with qtbot.waitSignal(view.saved, timeout=WAIT):
         qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
@@ -98,8 +98,8 @@ def test_import_saves_the_copy_and_keeps_the_password_out_of_the_file(
     reloaded = load_settings()  # as the program starts next time: the password from the keyring
     assert reloaded.signing.pkcs12 == installed and reloaded.signing.password == PASSWORD
     qtbot.waitUntil(lambda: page.shown_info is not None, timeout=WAIT)  # the installed one
-    assert "valid" in page.status.text() and page.password_edit.text() == ""
-    assert page.password_edit.placeholderText() == "(saved)"
+    assert "Chứng thư số còn hiệu lực" in page.status.text() and page.password_edit.text() == ""
+    assert page.password_edit.placeholderText() == "(đã lưu)"
 
     # a wrong password for the installed file: refused, the good one stays
     qtbot.keyClicks(page.password_edit, "sai-mat-khau")
@@ -193,7 +193,7 @@ def test_hub_connection_tested_and_saved(qtbot: QtBot, ctx: AppContext, hub: Run
         view.save_button.click()
     assert stored()["hub"] == {"url": hub.url, "token": token}
     assert ctx.settings.hub.url == hub.url and ctx.settings.hub.token == token
-    assert page.token_edit.text() == "" and page.token_edit.placeholderText() == "(saved)"
+    assert page.token_edit.text() == "" and page.token_edit.placeholderText() == "(đã lưu)"
 
     before = config_file_path().read_bytes()
     fill(page, hub.url, "sai-ma-truy-cap")

@@ -4,11 +4,12 @@ a modified catalog checked, shown and applied while old dossiers keep their proc
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QTreeWidgetItem
+from PySide6.QtWidgets import QAbstractButton, QLabel, QTreeWidgetItem, QWidget
 from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
@@ -48,8 +49,27 @@ def show(qtbot: QtBot, ctx: AppContext, admin: CurrentUser) -> tuple[SettingsVie
     return view, users
 
 
-def alt(qtbot: QtBot, widget: object, key: Qt.Key) -> None:
-    qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)  # type: ignore[arg-type]
+def mnemonic(text: str) -> str:
+    """The accelerator letter of a label or button text: the one after a single '&'."""
+    match = re.search(r"&([^&])", text.replace("&&", ""))
+    return match.group(1).upper() if match else ""
+
+
+def alt(qtbot: QtBot, widget: QWidget, button: QAbstractButton) -> None:
+    """Press the accelerator of *button* as its (translated) text shows it, after checking
+    that no other visible button or labelled field of the window uses the same letter."""
+    letter = mnemonic(button.text())
+    assert letter.isascii() and letter.isalnum(), f"no typeable accelerator in {button.text()!r}"
+    window = widget.window()
+    texts = [b.text() for b in window.findChildren(QAbstractButton) if b.isVisible()]
+    texts += [
+        label.text()
+        for label in window.findChildren(QLabel)
+        if label.isVisible() and label.buddy() is not None
+    ]
+    clashes = [text for text in texts if mnemonic(text) == letter]
+    assert clashes == [button.text()], f"Alt+{letter} is ambiguous: {clashes}"
+    qtbot.keyClick(widget, Qt.Key(ord(letter)), Qt.KeyboardModifier.AltModifier)
 
 
 def shown(page: UsersPage) -> dict[str, tuple[str, str, str]]:
@@ -72,9 +92,9 @@ def test_accounts_are_managed_from_the_keyboard(
 ) -> None:
     view, page = show(qtbot, ctx, admin)
     assert not view.save_button.isVisible()  # an action page: nothing to save
-    assert shown(page)["canbo"] == ("Lê Thị Cán Bộ", "Counter officer", "Active")
+    assert shown(page)["canbo"] == ("Lê Thị Cán Bộ", "Cán bộ tiếp nhận", "Đang dùng")
 
-    alt(qtbot, page, Qt.Key.Key_N)  # New user… (a mnemonic "clicks" after a short delay)
+    alt(qtbot, page, page.new_button)  # a mnemonic "clicks" after a short delay
     qtbot.waitUntil(lambda: page.dialog is not None)
     dialog = page.dialog
     assert isinstance(dialog, NewUserDialog) and dialog.isVisible()
@@ -84,23 +104,23 @@ def test_accounts_are_managed_from_the_keyboard(
     qtbot.keyClicks(dialog.password, "giamsat2026")
     qtbot.keyClicks(dialog.password2, "giamsat2027")
     qtbot.keyClick(dialog.password2, Qt.Key.Key_Return)
-    assert "differ" in dialog.error.text() and dialog.isVisible()
+    assert dialog.error.text() == "Hai lần nhập mật khẩu không khớp." and dialog.isVisible()
     dialog.password2.setText("giamsat2026")
     with qtbot.waitSignal(page.acted, timeout=20000) as done:
         qtbot.keyClick(dialog.password2, Qt.Key.Key_Return)
-    assert done.args == [True, "Account giamsat created."]
+    assert done.args == [True, "Đã tạo tài khoản giamsat."]
     assert page.dialog is None and not dialog.isVisible()
-    assert shown(page)["giamsat"] == ("Đỗ Thị Giám Sát", "Supervisor", "Active")
+    assert shown(page)["giamsat"] == ("Đỗ Thị Giám Sát", "Giám sát", "Đang dùng")
     assert page.selected() is not None and page.selected().username == "giamsat"  # type: ignore[union-attr]
     assert login(ctx, "giamsat", "giamsat2026") == "supervisor"
 
     activate(qtbot, view)  # back from the dialog (offscreen has no window manager to do it)
     page.select_user("canbo")
     with qtbot.waitSignal(page.acted, timeout=10000) as done:
-        alt(qtbot, page, Qt.Key.Key_D)  # Disable
-    assert done.args[0] is True and shown(page)["canbo"][2] == "Disabled"
+        alt(qtbot, page, page.active_button)  # &Tắt
+    assert done.args[0] is True and shown(page)["canbo"][2] == "Đã tắt"
     assert "khóa" in login(ctx, "canbo", OFFICER_PASSWORD)
-    assert page.active_button.text() == "&Enable"
+    assert page.active_button.text() == "&Bật"
 
     page.reset_button.click()  # Reset password… (the dialog's rules are checked first)
     dialog = page.dialog
@@ -115,13 +135,13 @@ def test_accounts_are_managed_from_the_keyboard(
         dialog.ok_button.click()
     activate(qtbot, view)
     with qtbot.waitSignal(page.acted, timeout=10000):
-        alt(qtbot, page, Qt.Key.Key_E)  # Enable
+        alt(qtbot, page, page.active_button)  # &Bật
     assert login(ctx, "canbo", "matkhaumoi9") == "officer"
 
     page.role_box.setCurrentIndex(page.role_box.findData(Role.TECHNICIAN))
     with qtbot.waitSignal(page.acted, timeout=10000):
-        alt(qtbot, page, Qt.Key.Key_C)  # Change role
-    assert shown(page)["canbo"][1] == "Technician"
+        alt(qtbot, page, page.role_button)  # Đổ&i vai trò
+    assert shown(page)["canbo"][1] == "Kỹ thuật viên"
 
     page.select_user("quantri")
     with qtbot.waitSignal(page.acted, timeout=10000) as done:
@@ -149,12 +169,12 @@ def test_a_locked_account_is_shown_and_unlocked(
         login(ctx, "canbo", "sai-mat-khau1")
     view.page_list.setCurrentRow(1)  # the page reads the accounts again when shown
     view.page_list.setCurrentRow(0)
-    assert shown(page)["canbo"][2] == "Locked"
+    assert shown(page)["canbo"][2] == "Bị khóa"
     page.select_user("canbo")
     assert page.unlock_button.isEnabled()
     with qtbot.waitSignal(page.acted, timeout=10000) as done:
-        alt(qtbot, page, Qt.Key.Key_L)  # Unlock
-    assert done.args[0] is True and shown(page)["canbo"][2] == "Active"
+        alt(qtbot, page, page.unlock_button)  # Mở &khóa
+    assert done.args[0] is True and shown(page)["canbo"][2] == "Đang dùng"
     assert not page.unlock_button.isEnabled()
     assert login(ctx, "canbo", OFFICER_PASSWORD) == "officer"
 
@@ -198,19 +218,19 @@ def test_a_modified_catalog_is_shown_then_applied(
     broken.write_text('{"procedures": ', encoding="utf-8")
     page.ask_file = lambda: str(broken)
     with qtbot.waitSignal(page.checked, timeout=10000) as done:
-        alt(qtbot, page, Qt.Key.Key_I)  # Import file…
-    assert done.args[0] is False and "nothing can be loaded" in page.message.text()
+        alt(qtbot, page, page.import_button)  # &Nhập tệp…
+    assert done.args[0] is False and page.message.text() == "Tệp có 1 lỗi; không nạp được gì."
     assert not page.apply_button.isEnabled()
     errors = tree_texts(page.changes_tree.invisibleRootItem())
-    assert any("(line 1)" in text for text in errors)
+    assert any("(dòng 1)" in text for text in errors)
 
     page.ask_file = lambda: str(modified_catalog(tmp_path / "moi.json"))
     with qtbot.waitSignal(page.checked, timeout=10000) as done:
-        alt(qtbot, page, Qt.Key.Key_I)
+        alt(qtbot, page, page.import_button)
     assert done.args[0] is True and page.apply_button.isEnabled()
     texts = tree_texts(page.changes_tree.invisibleRootItem())
-    assert "Procedures added (1)" in texts and f"{ADDED} — Thủ tục thử nghiệm" in texts
-    assert "Procedures removed (1)" in texts and any(t.startswith(REMOVED) for t in texts)
+    assert "Thủ tục thêm mới (1)" in texts and f"{ADDED} — Thủ tục thử nghiệm" in texts
+    assert "Thủ tục bị bỏ (1)" in texts and any(t.startswith(REMOVED) for t in texts)
     same_day = "trong ngày (nhận sau 15:00 thì trả ngày làm việc tiếp theo)"
     assert f"Thời hạn giải quyết: {same_day} → 3 ngày làm việc" in texts
     assert "Thành phần C3: bắt buộc: không → có" in texts
@@ -218,7 +238,7 @@ def test_a_modified_catalog_is_shown_then_applied(
     assert len(catalog_versions(ctx.db)) == 1  # checking loads nothing
 
     with qtbot.waitSignal(page.applied, timeout=20000) as done:
-        alt(qtbot, page, Qt.Key.Key_A)  # Apply this catalog
+        alt(qtbot, page, page.apply_button)  # Á&p dụng danh mục này
     assert done.args[0] is True and "2027.01-1" in page.message.text()
     assert "2027.01-1" in page.active_label.text() and not page.apply_button.isEnabled()
     rows = [
@@ -226,7 +246,7 @@ def test_a_modified_catalog_is_shown_then_applied(
         for r in range(page.versions.rowCount())
     ]
     assert [(r[0], r[2], r[4]) for r in rows] == [
-        ("2027.01-1", "in use", "0"),
+        ("2027.01-1", "đang dùng", "0"),
         ("2026.11-1", "", "1"),
     ]
     with ctx.db.reading() as session:
