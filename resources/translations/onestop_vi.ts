@@ -440,8 +440,8 @@
     </message>
     <message>
         <location filename="../../ui/settings/catalog_page.py" line="195"/>
-        <source>Check the changes below, then press Apply to load catalog {version}.</source>
-        <translation>Hãy xem các thay đổi bên dưới, rồi bấm «Áp dụng» để nạp danh mục {version}.</translation>
+        <source>Check the changes listed, then press Apply to load catalog {version}.</source>
+        <translation>Hãy xem các thay đổi được liệt kê, rồi bấm «Áp dụng» để nạp danh mục {version}.</translation>
     </message>
     <message>
         <location filename="../../ui/settings/catalog_page.py" line="235"/>
@@ -494,131 +494,136 @@
     </message>
     <message>
         <location filename="../../ui/settings/certificate_page.py" line="120"/>
-        <source>C&amp;hoose…</source>
-        <translation>Chọ&amp;n…</translation>
+        <source>empty: only the certificate&apos;s own validity is checked</source>
+        <translation>để trống: chỉ kiểm tra thời hạn của chính chứng thư</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="127"/>
+        <location filename="../../ui/settings/certificate_page.py" line="123"/>
+        <source>C&amp;hoose…</source>
+        <translation>Chọn tệ&amp;p…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/settings/certificate_page.py" line="130"/>
         <source>Certificate</source>
         <translation>Chứng thư số</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="130"/>
+        <location filename="../../ui/settings/certificate_page.py" line="133"/>
         <source>Name:</source>
         <translation>Tên:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="131"/>
+        <location filename="../../ui/settings/certificate_page.py" line="134"/>
         <source>Organisation:</source>
         <translation>Tổ chức:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="132"/>
+        <location filename="../../ui/settings/certificate_page.py" line="135"/>
         <source>Issued by:</source>
         <translation>Tổ chức cấp:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="133"/>
+        <location filename="../../ui/settings/certificate_page.py" line="136"/>
         <source>Serial number:</source>
         <translation>Số hiệu:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="134"/>
+        <location filename="../../ui/settings/certificate_page.py" line="137"/>
         <source>Valid from:</source>
         <translation>Hiệu lực từ:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="135"/>
+        <location filename="../../ui/settings/certificate_page.py" line="138"/>
         <source>Valid until:</source>
         <translation>Hiệu lực đến:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="136"/>
+        <location filename="../../ui/settings/certificate_page.py" line="139"/>
         <source>Days left:</source>
         <translation>Còn lại:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="152"/>
+        <location filename="../../ui/settings/certificate_page.py" line="155"/>
         <source>Certificate pass&amp;word:</source>
         <translation>Mật &amp;khẩu chứng thư:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="154"/>
+        <location filename="../../ui/settings/certificate_page.py" line="157"/>
         <source>Certificate &amp;file:</source>
         <translation>&amp;Tệp chứng thư:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="156"/>
+        <location filename="../../ui/settings/certificate_page.py" line="159"/>
         <source>&amp;Trusted CA (PEM):</source>
         <translation>CA tin cậ&amp;y (PEM):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="163"/>
+        <location filename="../../ui/settings/certificate_page.py" line="166"/>
         <source>Type the certificate&apos;s password, then choose its .p12/.pfx file with Import…; press Enter in the password field to check it again.</source>
         <translation>Nhập mật khẩu của chứng thư số, rồi chọn tệp .p12/.pfx bằng nút Nhập…; nhấn Enter trong ô mật khẩu để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="178"/>
+        <location filename="../../ui/settings/certificate_page.py" line="181"/>
         <source>Signing certificate</source>
         <translation>Chứng thư số ký</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="185"/>
+        <location filename="../../ui/settings/certificate_page.py" line="188"/>
         <source>(saved)</source>
         <translation>(đã lưu)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="190"/>
+        <location filename="../../ui/settings/certificate_page.py" line="193"/>
         <source>No certificate installed: dossiers cannot be signed.</source>
         <translation>Chưa cài chứng thư số: chưa ký được hồ sơ.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="270"/>
+        <location filename="../../ui/settings/certificate_page.py" line="273"/>
         <source>Password changed: press Enter to check it again.</source>
         <translation>Mật khẩu đã đổi: nhấn Enter để kiểm tra lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="279"/>
+        <location filename="../../ui/settings/certificate_page.py" line="282"/>
         <source>Opening the certificate…</source>
         <translation>Đang mở chứng thư số…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="306"/>
+        <location filename="../../ui/settings/certificate_page.py" line="309"/>
         <source>Certificate checked. Press Save to install it.</source>
         <translation>Đã kiểm tra chứng thư số. Bấm Lưu để cài đặt.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="320"/>
+        <location filename="../../ui/settings/certificate_page.py" line="323"/>
         <source>Certificate valid: dossiers are signed with it.</source>
         <translation>Chứng thư số còn hiệu lực: hồ sơ được ký bằng chứng thư này.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="346"/>
+        <location filename="../../ui/settings/certificate_page.py" line="349"/>
         <source>{days} days</source>
         <translation>{days} ngày</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="348"/>
+        <location filename="../../ui/settings/certificate_page.py" line="351"/>
         <source>expired {days} days ago</source>
         <translation>đã hết hạn {days} ngày trước</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="365"/>
+        <location filename="../../ui/settings/certificate_page.py" line="368"/>
         <source>Choose the agency certificate</source>
         <translation>Chọn chứng thư số của cơ quan</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="367"/>
+        <location filename="../../ui/settings/certificate_page.py" line="370"/>
         <source>PKCS#12 certificates (*.p12 *.pfx);;All files (*)</source>
         <translation>Chứng thư số PKCS#12 (*.p12 *.pfx);;Mọi tệp (*)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="374"/>
+        <location filename="../../ui/settings/certificate_page.py" line="377"/>
         <source>Choose the trusted CA file</source>
         <translation>Chọn tệp CA tin cậy</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/certificate_page.py" line="376"/>
+        <location filename="../../ui/settings/certificate_page.py" line="379"/>
         <source>CA certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Chứng thư CA (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
@@ -1327,100 +1332,100 @@
     <message>
         <location filename="../../ui/settings/hub_page.py" line="89"/>
         <source>C&amp;hoose…</source>
-        <translation>Chọ&amp;n…</translation>
+        <translation>Chọn tệ&amp;p…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="95"/>
+        <location filename="../../ui/settings/hub_page.py" line="96"/>
         <source> s</source>
         <translation> giây</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="99"/>
+        <location filename="../../ui/settings/hub_page.py" line="100"/>
         <source>Test &amp;connection</source>
         <translation>&amp;Kiểm tra kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="109"/>
+        <location filename="../../ui/settings/hub_page.py" line="110"/>
         <source>Hub &amp;address:</source>
         <translation>Đị&amp;a chỉ máy chủ:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="110"/>
+        <location filename="../../ui/settings/hub_page.py" line="111"/>
         <source>Access &amp;token:</source>
         <translation>&amp;Mã truy cập:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="118"/>
+        <location filename="../../ui/settings/hub_page.py" line="119"/>
         <source>CA &amp;file (PEM):</source>
         <translation>&amp;Tệp CA (PEM):</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="121"/>
+        <location filename="../../ui/settings/hub_page.py" line="122"/>
         <source>T&amp;ime-out:</source>
         <translation>Thời gian &amp;chờ:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="142"/>
+        <location filename="../../ui/settings/hub_page.py" line="143"/>
         <source>Province hub</source>
         <translation>Máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="148"/>
+        <location filename="../../ui/settings/hub_page.py" line="149"/>
         <source>(saved)</source>
         <translation>(đã lưu)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="190"/>
+        <location filename="../../ui/settings/hub_page.py" line="191"/>
         <source>No hub address: the counter works on its own.</source>
         <translation>Chưa có địa chỉ máy chủ tỉnh: quầy làm việc độc lập.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="195"/>
+        <location filename="../../ui/settings/hub_page.py" line="196"/>
         <source>Testing the connection to {url}…</source>
         <translation>Đang kiểm tra kết nối tới {url}…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="204"/>
+        <location filename="../../ui/settings/hub_page.py" line="205"/>
         <source>yes</source>
         <translation>có</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="204"/>
+        <location filename="../../ui/settings/hub_page.py" line="205"/>
         <source>no</source>
         <translation>không</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="206"/>
+        <location filename="../../ui/settings/hub_page.py" line="207"/>
         <source>unknown</source>
         <translation>không rõ</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="208"/>
+        <location filename="../../ui/settings/hub_page.py" line="209"/>
         <source>{seconds} s</source>
         <translation>{seconds} giây</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="211"/>
+        <location filename="../../ui/settings/hub_page.py" line="214"/>
         <source>Reachable: {answer}</source>
         <translation>Kết nối được: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="212"/>
+        <location filename="../../ui/settings/hub_page.py" line="215"/>
         <source>Token accepted: {answer}</source>
         <translation>Mã truy cập được chấp nhận: {answer}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="213"/>
+        <location filename="../../ui/settings/hub_page.py" line="216"/>
         <source>Clock difference: {skew}</source>
         <translation>Lệch đồng hồ: {skew}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="240"/>
+        <location filename="../../ui/settings/hub_page.py" line="243"/>
         <source>Choose the hub&apos;s CA file</source>
         <translation>Chọn tệp CA của máy chủ tỉnh</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/hub_page.py" line="242"/>
+        <location filename="../../ui/settings/hub_page.py" line="245"/>
         <source>CA certificates (*.pem *.crt *.cer);;All files (*)</source>
         <translation>Chứng thư CA (*.pem *.crt *.cer);;Mọi tệp (*)</translation>
     </message>
@@ -2226,39 +2231,39 @@
         <translation>In không thành công</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="109"/>
+        <location filename="../../ui/pdf_output.py" line="108"/>
         <source>Sending to printer «{queue}»…</source>
         <translation>Đang gửi tới máy in «{queue}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="123"/>
+        <location filename="../../ui/pdf_output.py" line="122"/>
         <source>Sent to printer «{queue}» (job {job}).</source>
         <translation>Đã gửi tới máy in «{queue}» (lệnh in {job}).</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="128"/>
+        <location filename="../../ui/pdf_output.py" line="127"/>
         <source>{reason}
 Nothing was printed. Fix the printer and print again, or save the PDF.</source>
         <translation>{reason}
 Chưa in được gì. Hãy sửa máy in rồi in lại, hoặc lưu ra tệp PDF.</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="155"/>
+        <location filename="../../ui/pdf_output.py" line="154"/>
         <source>Save PDF</source>
         <translation>Lưu PDF</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="155"/>
+        <location filename="../../ui/pdf_output.py" line="154"/>
         <source>PDF files (*.pdf)</source>
         <translation>Tệp PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="165"/>
+        <location filename="../../ui/pdf_output.py" line="164"/>
         <source>Could not save</source>
         <translation>Không lưu được</translation>
     </message>
     <message>
-        <location filename="../../ui/pdf_output.py" line="166"/>
+        <location filename="../../ui/pdf_output.py" line="165"/>
         <source>Could not write {path}: {error}. Choose another folder.</source>
         <translation>Không ghi được {path}: {error}. Hãy chọn thư mục khác.</translation>
     </message>
@@ -2765,57 +2770,57 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <translation>Đang tìm máy quét…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="309"/>
+        <location filename="../../ui/settings/scanner_page.py" line="311"/>
         <source>{count} device(s) found.</source>
         <translation>Tìm thấy {count} thiết bị.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="362"/>
+        <location filename="../../ui/settings/scanner_page.py" line="364"/>
         <source>{name} — cannot be read, edit or delete it</source>
         <translation>{name} — không đọc được, hãy sửa hoặc xoá</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="366"/>
+        <location filename="../../ui/settings/scanner_page.py" line="368"/>
         <source>{name} — {description} (built-in)</source>
         <translation>{name} — {description} (có sẵn)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="379"/>
+        <location filename="../../ui/settings/scanner_page.py" line="381"/>
         <source>Default profile at the counter: {name}</source>
         <translation>Hồ sơ quét mặc định tại quầy: {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="416"/>
+        <location filename="../../ui/settings/scanner_page.py" line="418"/>
         <source>New profile</source>
         <translation>Hồ sơ quét mới</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="418"/>
+        <location filename="../../ui/settings/scanner_page.py" line="420"/>
         <source>Profile «{name}»</source>
         <translation>Hồ sơ «{name}»</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="460"/>
+        <location filename="../../ui/settings/scanner_page.py" line="462"/>
         <source>Profile «{name}» kept; press Save to store it.</source>
         <translation>Đã giữ hồ sơ «{name}»; bấm Lưu để lưu lại.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="502"/>
+        <location filename="../../ui/settings/scanner_page.py" line="504"/>
         <source>Scanning a test page with «{name}»…</source>
         <translation>Đang quét thử một trang với «{name}»…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="528"/>
+        <location filename="../../ui/settings/scanner_page.py" line="530"/>
         <source>{width} × {height} pixels at {dpi} dpi (about {mm_w} × {mm_h} mm)</source>
         <translation>{width} × {height} điểm ảnh ở {dpi} dpi (khoảng {mm_w} × {mm_h} mm)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="532"/>
+        <location filename="../../ui/settings/scanner_page.py" line="534"/>
         <source>Test scan done.</source>
         <translation>Đã quét thử xong.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/scanner_page.py" line="538"/>
+        <location filename="../../ui/settings/scanner_page.py" line="540"/>
         <source>No test page.</source>
         <translation>Không có trang quét thử.</translation>
     </message>
@@ -2834,32 +2839,32 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <translation>&amp;Lưu (Ctrl+S)</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="94"/>
+        <location filename="../../ui/settings/settings_view.py" line="95"/>
         <source>Changes not saved yet.</source>
         <translation>Có thay đổi chưa lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="110"/>
+        <location filename="../../ui/settings/settings_view.py" line="111"/>
         <source>Changes undone; the saved settings are shown.</source>
         <translation>Đã bỏ các thay đổi; đang hiện cài đặt đã lưu.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="131"/>
+        <location filename="../../ui/settings/settings_view.py" line="132"/>
         <source>Nothing to save: the settings are as shown.</source>
         <translation>Không có gì để lưu: cài đặt đúng như đang hiện.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="135"/>
+        <location filename="../../ui/settings/settings_view.py" line="136"/>
         <source>Checking and saving…</source>
         <translation>Đang kiểm tra và lưu…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="153"/>
+        <location filename="../../ui/settings/settings_view.py" line="154"/>
         <source>Saved. Scanner and printer changes apply to the next scan or print.</source>
         <translation>Đã lưu. Thay đổi về máy quét, máy in áp dụng từ lần quét, lần in tiếp theo.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/settings_view.py" line="160"/>
+        <location filename="../../ui/settings/settings_view.py" line="161"/>
         <source>Not saved — the last good settings stay in force. {why}</source>
         <translation>Chưa lưu — cài đặt tốt gần nhất vẫn được dùng. {why}</translation>
     </message>
@@ -2986,113 +2991,113 @@ Hãy hỏi công dân rồi bấm 1, 2 hoặc 3 (Esc: bỏ qua).</translation>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="170"/>
+        <location filename="../../ui/settings/users_page.py" line="173"/>
         <source>&amp;Accounts:</source>
         <translation>&amp;Danh sách tài khoản:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="172"/>
+        <location filename="../../ui/settings/users_page.py" line="175"/>
         <source>&amp;New user…</source>
         <translation>Người dùng &amp;mới…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="174"/>
-        <location filename="../../ui/settings/users_page.py" line="250"/>
+        <location filename="../../ui/settings/users_page.py" line="177"/>
+        <location filename="../../ui/settings/users_page.py" line="253"/>
         <source>&amp;Disable</source>
         <translation>&amp;Tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="176"/>
+        <location filename="../../ui/settings/users_page.py" line="179"/>
         <source>&amp;Reset password…</source>
         <translation>Đặt &amp;lại mật khẩu…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="181"/>
+        <location filename="../../ui/settings/users_page.py" line="184"/>
         <source>R&amp;ole:</source>
         <translation>&amp;Vai trò:</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="183"/>
+        <location filename="../../ui/settings/users_page.py" line="186"/>
         <source>&amp;Change role</source>
         <translation>Đổ&amp;i vai trò</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="185"/>
+        <location filename="../../ui/settings/users_page.py" line="188"/>
         <source>Un&amp;lock</source>
         <translation>Mở &amp;khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="204"/>
+        <location filename="../../ui/settings/users_page.py" line="207"/>
         <source>Users</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="217"/>
+        <location filename="../../ui/settings/users_page.py" line="220"/>
         <source>Disabled, locked</source>
         <translation>Đã tắt, bị khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="217"/>
+        <location filename="../../ui/settings/users_page.py" line="220"/>
         <source>Disabled</source>
         <translation>Đã tắt</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="218"/>
+        <location filename="../../ui/settings/users_page.py" line="221"/>
         <source>Locked</source>
         <translation>Bị khóa</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="218"/>
+        <location filename="../../ui/settings/users_page.py" line="221"/>
         <source>Active</source>
         <translation>Đang dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="250"/>
+        <location filename="../../ui/settings/users_page.py" line="253"/>
         <source>&amp;Enable</source>
         <translation>&amp;Bật</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="263"/>
+        <location filename="../../ui/settings/users_page.py" line="266"/>
         <source>Working…</source>
         <translation>Đang thực hiện…</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="317"/>
+        <location filename="../../ui/settings/users_page.py" line="320"/>
         <source>New user</source>
         <translation>Người dùng mới</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="324"/>
+        <location filename="../../ui/settings/users_page.py" line="327"/>
         <source>Account {name} created.</source>
         <translation>Đã tạo tài khoản {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="334"/>
+        <location filename="../../ui/settings/users_page.py" line="337"/>
         <source>New password for {name}</source>
         <translation>Mật khẩu mới cho {name}</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="340"/>
+        <location filename="../../ui/settings/users_page.py" line="343"/>
         <source>New password set for {name}; the account is unlocked.</source>
         <translation>Đã đặt mật khẩu mới cho {name}; tài khoản đã được mở khóa.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="352"/>
+        <location filename="../../ui/settings/users_page.py" line="355"/>
         <source>Account {name} disabled: it can no longer log in.</source>
         <translation>Đã tắt tài khoản {name}: tài khoản này không đăng nhập được nữa.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="354"/>
+        <location filename="../../ui/settings/users_page.py" line="357"/>
         <source>Account {name} enabled.</source>
         <translation>Đã bật tài khoản {name}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="366"/>
+        <location filename="../../ui/settings/users_page.py" line="369"/>
         <source>{name} is now: {role}.</source>
         <translation>Vai trò của {name} giờ là: {role}.</translation>
     </message>
     <message>
-        <location filename="../../ui/settings/users_page.py" line="376"/>
+        <location filename="../../ui/settings/users_page.py" line="379"/>
         <source>Account {name} unlocked: it can log in again.</source>
         <translation>Đã mở khóa tài khoản {name}: có thể đăng nhập lại.</translation>
     </message>

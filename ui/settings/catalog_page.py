@@ -192,7 +192,7 @@ class CatalogPage(SettingsPage):
         text = (
             self.tr("No difference in procedures and document types. Apply loads it anyway.")
             if comparison.diff.empty
-            else self.tr("Check the changes below, then press Apply to load catalog {version}.")
+            else self.tr("Check the changes listed, then press Apply to load catalog {version}.")
         ).format(version=comparison.diff.candidate_version)
         self.apply_button.setEnabled(True)
         self._say(text)

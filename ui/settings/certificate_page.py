@@ -116,6 +116,9 @@ class CertificatePage(SettingsPage):
         self.import_button.clicked.connect(self.import_file)
         self.ca_edit = QLineEdit()
         self.ca_edit.setObjectName("trusted_ca")
+        self.ca_edit.setPlaceholderText(
+            self.tr("empty: only the certificate's own validity is checked")
+        )
         self.ca_edit.textEdited.connect(lambda _text: self.edited.emit())
         self.ca_button = QPushButton(self.tr("C&hoose…"))
         self.ca_button.clicked.connect(self._choose_ca)

@@ -92,6 +92,7 @@ class HubPage(SettingsPage):
         self.timeout_spin.setObjectName("hub_timeout")
         self.timeout_spin.setRange(1.0, 120.0)
         self.timeout_spin.setDecimals(1)
+        self.timeout_spin.setMaximumWidth(160)
         self.timeout_spin.setSuffix(self.tr(" s"))
         for edit in (self.url_edit, self.token_edit, self.ca_edit):
             edit.textEdited.connect(lambda _text: self.edited.emit())
@@ -205,7 +206,9 @@ class HubPage(SettingsPage):
         skew = (
             self.tr("unknown")
             if result.clock_skew_s is None
-            else self.tr("{seconds} s").format(seconds=f"{result.clock_skew_s:+.1f}")
+            else self.tr("{seconds} s").format(
+                seconds=self.locale().toString(result.clock_skew_s, "f", 1)
+            )
         )
         lines = [
             self.tr("Reachable: {answer}").format(answer=yes if result.reachable else no),

@@ -301,7 +301,9 @@ class ScannerPage(SettingsPage):
         self.device_list.clear()
         for info in devices:
             assert isinstance(info, DeviceInfo)
-            item = QListWidgetItem(f"{info.label}  ({info.id})")
+            item = QListWidgetItem(
+                info.label if info.id in info.label else f"{info.label} ({info.id})"
+            )
             item.setData(NAME_ROLE, info.id)
             self.device_list.addItem(item)
         self.device_list.blockSignals(False)
@@ -528,7 +530,7 @@ class ScannerPage(SettingsPage):
         info = self.tr("{width} × {height} pixels at {dpi} dpi (about {mm_w} × {mm_h} mm)").format(
             width=preview.width, height=preview.height, dpi=preview.dpi, mm_w=mm_w, mm_h=mm_h
         )
-        self.preview_info.setText(" ".join((info, *preview.notes)))
+        self.preview_info.setText(" ".join((f"{info}.", *preview.notes)))
         self._say(self.tr("Test scan done."))
         self.test_scanned.emit(True, info)
 

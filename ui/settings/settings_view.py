@@ -87,6 +87,7 @@ class SettingsView(QWidget):
         page = self.pages[row]
         self.save_button.setVisible(page.saves_settings)
         self.undo_button.setVisible(page.saves_settings)
+        self.message.setVisible(page.saves_settings)  # action pages say what they did
 
     def _edited(self) -> None:
         self._set_dirty(True)
