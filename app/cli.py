@@ -473,6 +473,15 @@ def cmd_dossier_show(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_dossier_return(args: argparse.Namespace) -> int:
+    from app.dossier_status import return_result
+
+    ctx = _open()
+    return_result(ctx.db, args.code, _acting_user(ctx, args.user), datetime.now())
+    print(f"Đã trả kết quả hồ sơ {args.code}.")
+    return 0
+
+
 def cmd_devices(args: argparse.Namespace) -> int:
     from app.scanning import list_devices
 
@@ -959,6 +968,10 @@ def build_parser() -> argparse.ArgumentParser:
     p = with_user(add("show", cmd_dossier_show, "xem hồ sơ theo mã hoặc nội dung QR", dossier))
     p.add_argument("code")
     p.add_argument("--json", action="store_true")
+    p = with_user(
+        add("return", cmd_dossier_return, "trả kết quả cho công dân (trạng thái 10)", dossier)
+    )
+    p.add_argument("code")
 
     p = add(
         "diag",

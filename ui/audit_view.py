@@ -39,6 +39,13 @@ KNOWN_ACTIONS = (
     "intake.supplement",
     "intake.refuse",
     "form.receipt",
+    "dossier.return",
+    "user.create",
+    "user.disable",
+    "user.enable",
+    "user.reset_password",
+    "user.role",
+    "user.unlock",
 )
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from datetime import datetime
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.domain.status import DossierStatus
+from app.dossier_status import return_result
 from app.dossiers import DossierView, find_dossier
 from app.forms import default_form_kind, make_form
 from app.search import search_documents
@@ -30,13 +33,23 @@ def _when(moment: datetime | None) -> str:
 
 
 class LookupView(QWidget):
-    def __init__(self, ctx: AppContext, user: CurrentUser, parent: QWidget | None = None) -> None:
+    #: The result of this dossier was handed to the citizen (the rating is asked then).
+    result_returned = Signal(str)
+
+    def __init__(
+        self,
+        ctx: AppContext,
+        user: CurrentUser,
+        parent: QWidget | None = None,
+        clock: Callable[[], datetime] = datetime.now,
+    ) -> None:
         super().__init__(parent)
-        self.ctx, self.user = ctx, user
+        self.ctx, self.user, self.clock = ctx, user, clock
         self.printer = PdfPrinter(self, lambda: self.ctx.settings)
         self._jobs = BackgroundJobs()
         self._code: str | None = None
         self._status = 0
+        self._note = ""  # shown once the dossier is shown again
         self.query = QLineEdit()
         self.query.setObjectName("lookup_query")
         self.query.setPlaceholderText(
@@ -53,6 +66,12 @@ class LookupView(QWidget):
         self.text_button = QPushButton(self.tr("Search &text"))
         self.print_button = QPushButton(self.tr("&Print form again"))
         self.print_button.setEnabled(False)
+        self.return_button = QPushButton(self.tr("&Hand over the result"))
+        self.return_button.setObjectName("return_result")
+        self.return_button.setToolTip(
+            self.tr("The citizen receives the result: the dossier becomes 'result returned'.")
+        )
+        self.return_button.setEnabled(False)
         self.message = QLabel()
         self.message.setWordWrap(True)
         row = QHBoxLayout()
@@ -66,10 +85,15 @@ class LookupView(QWidget):
         layout.addLayout(text_row)
         layout.addWidget(self.message)
         layout.addWidget(self.details, 1)
-        layout.addWidget(self.print_button)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.print_button)
+        buttons.addWidget(self.return_button)
+        buttons.addStretch(1)
+        layout.addLayout(buttons)
         self.query.returnPressed.connect(self.look_up)
         self.find_button.clicked.connect(self.look_up)
         self.print_button.clicked.connect(self._print)
+        self.return_button.clicked.connect(self.hand_over)
         self.text_query.returnPressed.connect(self.search_text)
         self.text_button.clicked.connect(self.search_text)
 
@@ -117,10 +141,12 @@ class LookupView(QWidget):
 
     def _found(self, view: object) -> None:
         assert isinstance(view, DossierView)
-        self.message.clear()
+        self.message.setText(self._note)
+        self._note = ""
         self._code, self._status = view.dossier.code, view.dossier.status
         self.details.setHtml(self.dossier_html(view))
         self.print_button.setEnabled(True)
+        self.return_button.setEnabled(self._status == DossierStatus.DONE)
 
     def dossier_html(self, view: DossierView) -> str:
         d = view.dossier
@@ -173,6 +199,7 @@ class LookupView(QWidget):
         self.message.setText(message)
         self.details.clear()
         self.print_button.setEnabled(False)
+        self.return_button.setEnabled(False)
 
     def _print(self) -> None:
         if self._code is None:
@@ -186,5 +213,28 @@ class LookupView(QWidget):
             default_form_kind(self._status),
             self.user,
             on_done=lambda made: self.printer.print_pdf(made[1], code),
+            on_error=self._failed,
+        )
+
+    def hand_over(self) -> None:
+        """Record that the citizen received the result, then show the dossier again."""
+        if self._code is None or self._status != DossierStatus.DONE:
+            return
+        code = self._code
+        self.return_button.setEnabled(False)
+
+        def done(_none: object) -> None:
+            self._note = self.tr("Result of {code} handed over.").format(code=code)
+            self.query.setText(code)
+            self.look_up()
+            self.result_returned.emit(code)
+
+        self._jobs.start(
+            return_result,
+            self.ctx.db,
+            code,
+            self.user,
+            self.clock(),
+            on_done=done,
             on_error=self._failed,
         )

@@ -69,6 +69,7 @@ class MainWindow(QMainWindow):
             self.settings_view.saved.connect(self.settings_saved)
         self.satisfaction = SatisfactionPrompt(ctx, user, self)
         self.intake.receipt_printed.connect(lambda code: self.satisfaction.ask(code, "receipt"))
+        self.lookup.result_returned.connect(lambda code: self.satisfaction.ask(code, "return"))
         self.setCentralWidget(self.tabs)
         self.resize(1400, 860)
         quit_action = QAction(self.tr("&Quit"), self)

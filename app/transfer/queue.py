@@ -26,15 +26,14 @@ from sqlalchemy import select
 
 from app.context import AppContext, now
 from app.domain.status import OutboxState
+from app.dossier_status import set_status
 from app.errors import UserError
-from app.reports import summary
-from app.storage.models import Dossier, DossierStatusEvent, OutboxEntry, SyncCursor
+from app.storage.models import Dossier, OutboxEntry, SyncCursor
 from app.transfer.client import HubClient, HubRefused, HubUnreachable
 
 BACKOFF_BASE = timedelta(seconds=30)
 BACKOFF_CAP = timedelta(hours=1)
 STATUS_CURSOR = "hub.status"
-FINISHED, RETURNED = 9, 10
 
 
 def backoff(attempts: int, rng: random.Random | None = None) -> timedelta:
@@ -251,20 +250,7 @@ def _apply_status(session: Any, change: dict[str, Any]) -> int:
     if dossier is None:
         return 0
     at = _parse_time(str(change.get("at", ""))) or now()
-    status = int(change["status"])
-    old = (dossier.status, dossier.finished_at, dossier.returned_at)
-    dossier.status = status
-    if status == FINISHED:
-        dossier.finished_at = at
-    elif status == RETURNED:
-        dossier.returned_at = at
-        dossier.finished_at = dossier.finished_at or at
-    summary.apply_status_change(session, dossier, *old)  # before the event below is flushed
-    session.add(
-        DossierStatusEvent(
-            dossier_id=dossier.id, status=status, at=at, note=str(change.get("note", ""))
-        )
-    )
+    set_status(session, dossier, int(change["status"]), at, str(change.get("note", "")))
     return 1
 
 

@@ -170,108 +170,108 @@
 <context>
     <name>AuditView</name>
     <message>
-        <location filename="../../ui/audit_view.py" line="75"/>
-        <location filename="../../ui/audit_view.py" line="143"/>
+        <location filename="../../ui/audit_view.py" line="82"/>
+        <location filename="../../ui/audit_view.py" line="150"/>
         <source>All users</source>
         <translation>Tất cả người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="78"/>
+        <location filename="../../ui/audit_view.py" line="85"/>
         <source>12 digits</source>
         <translation>12 chữ số</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="88"/>
+        <location filename="../../ui/audit_view.py" line="95"/>
         <source>Words in the entry (with or without diacritics)</source>
         <translation>Từ cần tìm trong nhật ký (có hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="89"/>
+        <location filename="../../ui/audit_view.py" line="96"/>
         <source>&amp;Search (F5)</source>
         <translation>&amp;Tìm (F5)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="95"/>
+        <location filename="../../ui/audit_view.py" line="102"/>
         <source>&amp;From:</source>
         <translation>&amp;Từ ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="96"/>
+        <location filename="../../ui/audit_view.py" line="103"/>
         <source>&amp;To:</source>
         <translation>Đế&amp;n ngày:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="97"/>
+        <location filename="../../ui/audit_view.py" line="104"/>
         <source>&amp;User:</source>
         <translation>&amp;Người dùng:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="98"/>
+        <location filename="../../ui/audit_view.py" line="105"/>
         <source>&amp;Citizen ID:</source>
         <translation>Số định &amp;danh công dân:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="99"/>
+        <location filename="../../ui/audit_view.py" line="106"/>
         <source>Acti&amp;on:</source>
         <translation>&amp;Thao tác:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="106"/>
+        <location filename="../../ui/audit_view.py" line="113"/>
         <source>&amp;Words:</source>
         <translation>Từ &amp;khóa:</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="115"/>
+        <location filename="../../ui/audit_view.py" line="122"/>
         <source>Time</source>
         <translation>Thời điểm</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="116"/>
+        <location filename="../../ui/audit_view.py" line="123"/>
         <source>User</source>
         <translation>Người dùng</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="117"/>
+        <location filename="../../ui/audit_view.py" line="124"/>
         <source>Action</source>
         <translation>Thao tác</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="118"/>
+        <location filename="../../ui/audit_view.py" line="125"/>
         <source>Object</source>
         <translation>Đối tượng</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="119"/>
+        <location filename="../../ui/audit_view.py" line="126"/>
         <source>Key</source>
         <translation>Mã</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="120"/>
+        <location filename="../../ui/audit_view.py" line="127"/>
         <source>Citizen</source>
         <translation>Công dân</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="121"/>
+        <location filename="../../ui/audit_view.py" line="128"/>
         <source>Detail</source>
         <translation>Chi tiết</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="166"/>
+        <location filename="../../ui/audit_view.py" line="173"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="179"/>
+        <location filename="../../ui/audit_view.py" line="186"/>
         <source>(system)</source>
         <translation>(hệ thống)</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="191"/>
+        <location filename="../../ui/audit_view.py" line="198"/>
         <source>{n} entries</source>
         <translation>{n} mục</translation>
     </message>
     <message>
-        <location filename="../../ui/audit_view.py" line="193"/>
+        <location filename="../../ui/audit_view.py" line="200"/>
         <source>(only the first {n}; narrow the filters)</source>
         <translation>(chỉ hiện {n} mục đầu; hãy thu hẹp bộ lọc)</translation>
     </message>
@@ -1827,140 +1827,156 @@
 <context>
     <name>LookupView</name>
     <message>
-        <location filename="../../ui/lookup_view.py" line="43"/>
+        <location filename="../../ui/lookup_view.py" line="56"/>
         <source>Dossier code, or scan the QR of the receipt with the barcode reader</source>
+        <extracomment>The result of this dossier was handed to the citizen (the rating is asked then).</extracomment>
         <translation>Mã hồ sơ, hoặc quét mã QR trên giấy tiếp nhận bằng đầu đọc mã</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="45"/>
+        <location filename="../../ui/lookup_view.py" line="58"/>
         <source>&amp;Find</source>
         <translation>&amp;Tìm</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="51"/>
+        <location filename="../../ui/lookup_view.py" line="64"/>
         <source>Search the text of digitized papers (with or without diacritics)</source>
         <translation>Tìm trong nội dung giấy tờ đã số hóa (gõ có dấu hoặc không dấu)</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="53"/>
+        <location filename="../../ui/lookup_view.py" line="66"/>
         <source>Search &amp;text</source>
         <translation>Tìm &amp;nội dung</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="54"/>
+        <location filename="../../ui/lookup_view.py" line="67"/>
         <source>&amp;Print form again</source>
         <translation>&amp;In lại biểu mẫu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="80"/>
-        <location filename="../../ui/lookup_view.py" line="89"/>
+        <location filename="../../ui/lookup_view.py" line="69"/>
+        <source>&amp;Hand over the result</source>
+        <translation>Trả kết &amp;quả</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="72"/>
+        <source>The citizen receives the result: the dossier becomes &apos;result returned&apos;.</source>
+        <translation>Công dân nhận kết quả: hồ sơ chuyển sang «Đã trả kết quả».</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="104"/>
+        <location filename="../../ui/lookup_view.py" line="113"/>
         <source>Searching…</source>
         <translation>Đang tìm…</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="103"/>
+        <location filename="../../ui/lookup_view.py" line="127"/>
         <source>No digitized paper contains these words.</source>
         <translation>Không có giấy tờ số hóa nào chứa các từ này.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="106"/>
+        <location filename="../../ui/lookup_view.py" line="130"/>
         <source>{n} pages found.</source>
         <translation>Tìm thấy {n} trang.</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="108"/>
+        <location filename="../../ui/lookup_view.py" line="132"/>
         <source>page {n}</source>
         <translation>trang {n}</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="130"/>
+        <location filename="../../ui/lookup_view.py" line="156"/>
         <source>waiting to be sent</source>
         <translation>đang chờ chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="131"/>
+        <location filename="../../ui/lookup_view.py" line="157"/>
         <source>sending</source>
         <translation>đang chuyển</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="132"/>
+        <location filename="../../ui/lookup_view.py" line="158"/>
         <source>delivered</source>
         <translation>đã chuyển đến cơ quan giải quyết</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="133"/>
+        <location filename="../../ui/lookup_view.py" line="159"/>
         <source>rejected</source>
         <translation>bị từ chối nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="134"/>
+        <location filename="../../ui/lookup_view.py" line="160"/>
         <source>failed, needs attention</source>
         <translation>không chuyển được, cần xử lý</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="137"/>
+        <location filename="../../ui/lookup_view.py" line="163"/>
         <source>Dossier code</source>
         <translation>Mã hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="138"/>
+        <location filename="../../ui/lookup_view.py" line="164"/>
         <source>Procedure</source>
         <translation>Thủ tục</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="139"/>
+        <location filename="../../ui/lookup_view.py" line="165"/>
         <source>Status</source>
         <translation>Trạng thái</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="141"/>
+        <location filename="../../ui/lookup_view.py" line="167"/>
         <source>Applicant</source>
         <translation>Người nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="144"/>
+        <location filename="../../ui/lookup_view.py" line="170"/>
         <source>Received</source>
         <translation>Tiếp nhận lúc</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="145"/>
+        <location filename="../../ui/lookup_view.py" line="171"/>
         <source>Appointment</source>
         <translation>Hẹn trả</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="146"/>
+        <location filename="../../ui/lookup_view.py" line="172"/>
         <source>Received by</source>
         <translation>Người tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="147"/>
+        <location filename="../../ui/lookup_view.py" line="173"/>
         <source>Transfer</source>
         <translation>Chuyển hồ sơ</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="150"/>
+        <location filename="../../ui/lookup_view.py" line="176"/>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="155"/>
+        <location filename="../../ui/lookup_view.py" line="181"/>
         <source>re-used from the vault</source>
         <translation>tái sử dụng từ kho</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="157"/>
+        <location filename="../../ui/lookup_view.py" line="183"/>
         <source>handed in</source>
         <translation>đã nộp</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="159"/>
+        <location filename="../../ui/lookup_view.py" line="185"/>
         <source>missing</source>
         <translation>còn thiếu</translation>
     </message>
     <message>
-        <location filename="../../ui/lookup_view.py" line="159"/>
+        <location filename="../../ui/lookup_view.py" line="185"/>
         <source>not provided</source>
         <translation>không nộp</translation>
+    </message>
+    <message>
+        <location filename="../../ui/lookup_view.py" line="227"/>
+        <source>Result of {code} handed over.</source>
+        <translation>Đã trả kết quả hồ sơ {code}.</translation>
     </message>
 </context>
 <context>
@@ -2011,57 +2027,57 @@
         <translation>Chẩn đ&amp;oán</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="74"/>
+        <location filename="../../ui/main_window.py" line="75"/>
         <source>&amp;Quit</source>
         <translation>T&amp;hoát</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="77"/>
+        <location filename="../../ui/main_window.py" line="78"/>
         <source>&amp;File</source>
         <translation>&amp;Tệp</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="79"/>
+        <location filename="../../ui/main_window.py" line="80"/>
         <source>Hub: not configured — vault lookups are local only</source>
         <translation>Máy chủ tỉnh: chưa cấu hình — chỉ tra cứu kho cục bộ</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84"/>
+        <location filename="../../ui/main_window.py" line="85"/>
         <source>{name} ({role}) · counter {counter} · {agency}</source>
         <translation>{name} ({role}) · quầy {counter} · {agency}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="108"/>
+        <location filename="../../ui/main_window.py" line="109"/>
         <source>Hub: connected</source>
         <translation>Máy chủ tỉnh: đã kết nối</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110"/>
+        <location filename="../../ui/main_window.py" line="111"/>
         <source>Hub: {problem}</source>
         <translation>Máy chủ tỉnh: {problem}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="115"/>
+        <location filename="../../ui/main_window.py" line="116"/>
         <source>Hub unreachable — vault lookups are local only. {why}</source>
         <translation>Không kết nối được máy chủ tỉnh — chỉ tra cứu kho cục bộ. {why}</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144"/>
+        <location filename="../../ui/main_window.py" line="145"/>
         <source>counter officer</source>
         <translation>cán bộ tiếp nhận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145"/>
+        <location filename="../../ui/main_window.py" line="146"/>
         <source>supervisor</source>
         <translation>lãnh đạo bộ phận</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146"/>
+        <location filename="../../ui/main_window.py" line="147"/>
         <source>technician</source>
         <translation>kỹ thuật viên</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="147"/>
+        <location filename="../../ui/main_window.py" line="148"/>
         <source>administrator</source>
         <translation>quản trị viên</translation>
     </message>

@@ -15,6 +15,7 @@ from pytestqt.qtbot import QtBot
 from sqlalchemy import select
 
 from app.context import AppContext
+from app.domain.status import DossierStatus
 from app.reports.model import Rating
 from app.security import CurrentUser
 from app.storage.models import Dossier, SatisfactionRating
@@ -141,3 +142,45 @@ def test_intake_asks_for_the_rating_after_the_receipt_is_printed(
     assert ("receipt", "khong_hai_long", "officer") in stored(ctx, code)
     view._print()  # printing again does not ask again
     assert window.satisfaction.window is None
+
+
+def test_handing_over_the_result_asks_for_the_rating_at_return(
+    qtbot: QtBot,
+    ctx: AppContext,
+    officer: CurrentUser,
+    history: History,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Look up a finished dossier, hand the result over (the button is there only for a
+    finished one), then the citizen's rating is asked and stored as the rating at return."""
+    monkeypatch.setattr(
+        QGuiApplication, "screens", staticmethod(lambda: [QGuiApplication.primaryScreen()])
+    )
+    window = MainWindow(ctx, officer)
+    qtbot.addWidget(window)
+    window.show()
+    lookup = window.lookup
+    pending = next(d.code for d in history.dossiers if d.status == DossierStatus.IN_PROGRESS)
+    lookup.query.setText(pending)
+    lookup.look_up()
+    qtbot.waitUntil(lambda: pending in lookup.details.toPlainText(), timeout=10000)
+    assert not lookup.return_button.isEnabled()
+    done = next(
+        d.code
+        for d in history.dossiers
+        if d.status == DossierStatus.DONE and "return" not in d.ratings
+    )
+    lookup.query.setText(done)
+    lookup.look_up()
+    qtbot.waitUntil(lookup.return_button.isEnabled, timeout=10000)
+    assert lookup.return_button.text() == "Trả kết &quả"
+    with qtbot.waitSignal(lookup.result_returned, timeout=10000):
+        lookup.return_button.click()
+    qtbot.waitUntil(lambda: "Đã trả kết quả" in lookup.details.toPlainText(), timeout=10000)
+    assert f"Đã trả kết quả hồ sơ {done}" in lookup.message.text()
+    assert not lookup.return_button.isEnabled()
+    dialog = window.satisfaction.window
+    assert isinstance(dialog, RatingDialog)
+    with qtbot.waitSignal(window.satisfaction.recorded, timeout=10000):
+        qtbot.keyClick(dialog, Qt.Key.Key_1)
+    assert ("return", "rat_hai_long", "officer") in stored(ctx, done)
