@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import QDateTime, QTimer, Signal
+from PySide6.QtCore import QDate, QDateTime, QTime, QTimer, Signal
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateTimeEdit,
@@ -198,7 +198,12 @@ class ApologyDialog(QDialog):
             return
         assert isinstance(moment, datetime)
         self.new_date.setEnabled(True)
-        self.new_date.setDateTime(QDateTime(moment))
+        self.new_date.setDateTime(
+            QDateTime(
+                QDate(moment.year, moment.month, moment.day),
+                QTime(moment.hour, moment.minute, moment.second),
+            )
+        )
         self._draft_timer.start()
         self.print_button.setEnabled(True)
         self.message.setText(

@@ -8,7 +8,7 @@ import unicodedata
 from datetime import date, time
 
 from PySide6.QtCore import QDate, Qt, QTime
-from PySide6.QtWidgets import QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import config_file_path
@@ -38,14 +38,32 @@ def stored() -> dict[str, object]:
     return tomllib.loads(config_file_path().read_text(encoding="utf-8"))
 
 
+def accelerator(text: str) -> Qt.Key:
+    """The Alt+letter of a label or button as the user sees it (the letter after '&'): it
+    depends on the language, so it is read from the translated text, never assumed."""
+    shown = text.replace("&&", "")
+    assert shown.count("&") == 1, f"no single accelerator in {text!r}"
+    letter = shown[shown.index("&") + 1]
+    assert letter.isascii() and letter.isalnum(), f"accelerator {letter!r} of {text!r}"
+    return Qt.Key(ord(letter.upper()))
+
+
+def buddy_label(widget: QWidget) -> QLabel:
+    """The label whose accelerator focuses *widget*."""
+    window = widget.window()
+    labels = [label for label in window.findChildren(QLabel) if label.buddy() == widget]
+    assert len(labels) == 1, labels
+    return labels[0]
+
+
 def alt(qtbot: QtBot, widget: QWidget, key: Qt.Key) -> None:
     qtbot.keyClick(widget, key, Qt.KeyboardModifier.AltModifier)
 
 
-def press(qtbot: QtBot, view: SettingsView, button: QPushButton, key: Qt.Key) -> None:
-    """Alt+*key*: the button's accelerator (a shortcut animates the click: wait for it)."""
+def press(qtbot: QtBot, view: SettingsView, button: QPushButton) -> None:
+    """Alt+the button's accelerator (a shortcut animates the click: wait for it)."""
     with qtbot.waitSignal(button.clicked, timeout=2000):
-        alt(qtbot, view, key)
+        alt(qtbot, view, accelerator(button.text()))
 
 
 def test_agency_fields_are_saved_as_nfc(qtbot: QtBot, ctx: AppContext) -> None:
@@ -89,7 +107,9 @@ def test_days_off_and_working_days_by_keyboard(qtbot: QtBot, ctx: AppContext) ->
     view.page_list.setCurrentRow(1)
     assert calendar.preview_days()[:2] == [date(2027, 1, 11), TUESDAY]
     # a day off: typed in the date field, added with Enter; the preview skips it
-    alt(qtbot, view, Qt.Key.Key_E)  # the field's accelerator
+    field_label = buddy_label(calendar.days_off.date_edit)
+    assert field_label.text() == "&Ngày nghỉ thêm:"
+    alt(qtbot, view, accelerator(field_label.text()))  # the field's accelerator (Alt+N)
     assert calendar.days_off.date_edit.hasFocus()
     calendar.days_off.date_edit.setSelectedSection(calendar.days_off.date_edit.Section.DaySection)
     qtbot.keyClicks(calendar.days_off.date_edit, "12012027")
@@ -103,13 +123,18 @@ def test_days_off_and_working_days_by_keyboard(qtbot: QtBot, ctx: AppContext) ->
     assert calendar.days_off.dates() == [TUESDAY]
     # a compensatory Saturday, added with its button's accelerator
     calendar.working_days.date_edit.setDate(QDate(SATURDAY))
-    press(qtbot, view, calendar.working_days.add_button, Qt.Key.Key_W)
+    assert calendar.working_days.add_button.text() == "Thêm ngày là&m bù"
+    press(qtbot, view, calendar.working_days.add_button)  # Alt+M
     assert calendar.working_days.dates() == [SATURDAY]
     assert calendar.preview_days()[0] == SATURDAY
     # the same day cannot also be a day off
     calendar.days_off.date_edit.setDate(QDate(SATURDAY))
-    press(qtbot, view, calendar.days_off.add_button, Qt.Key.Key_D)
-    assert calendar.days_off.dates() == [TUESDAY] and "cannot be both" in calendar.message.text()
+    assert calendar.days_off.add_button.text() == "Thêm ngà&y nghỉ"
+    press(qtbot, view, calendar.days_off.add_button)  # Alt+Y
+    assert calendar.days_off.dates() == [TUESDAY]
+    assert calendar.message.text() == (
+        "Ngày 09/01/2027 đã có trong «Ngày làm bù»: một ngày không thể thuộc cả hai bảng."
+    )
     with qtbot.waitSignal(view.saved, timeout=10000):
         qtbot.keyClick(view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert ctx.settings.calendar.extra_days_off == [TUESDAY]
@@ -136,12 +161,15 @@ def test_overlapping_working_periods_are_refused(qtbot: QtBot, ctx: AppContext) 
     before = periods.periods()
     periods.start_edit.setTime(QTime(11, 0))
     periods.end_edit.setTime(QTime(12, 0))
-    press(qtbot, view, periods.add_button, Qt.Key.Key_P)
-    assert periods.periods() == before and "overlaps" in calendar.message.text()
+    assert periods.add_button.text() == "Thêm &khoảng giờ"
+    press(qtbot, view, periods.add_button)  # Alt+K
+    assert periods.periods() == before
+    assert calendar.message.text() == "Khoảng 11:00–12:00 chồng lên khoảng 07:00–11:30."
     periods.start_edit.setTime(QTime(17, 30))
     periods.end_edit.setTime(QTime(17, 0))
-    press(qtbot, view, periods.add_button, Qt.Key.Key_P)
-    assert periods.periods() == before and "start before" in calendar.message.text()
+    press(qtbot, view, periods.add_button)
+    assert periods.periods() == before
+    assert calendar.message.text() == "Giờ bắt đầu của khoảng làm việc phải trước giờ kết thúc."
     # the morning period moved from 07:00 to 07:30: removed, then added again
     periods.list.setCurrentRow(0)
     periods.remove_button.click()

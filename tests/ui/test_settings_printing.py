@@ -4,11 +4,13 @@ the queue's device, and a printer that disappeared refused at "Save"."""
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Iterator
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QWidget
 from pytestqt.qtbot import QtBot
 
 from app.config import config_file_path
@@ -49,6 +51,23 @@ def stored() -> dict[str, object]:
     return tomllib.loads(config_file_path().read_text(encoding="utf-8"))
 
 
+def accelerator(text: str) -> Qt.Key:
+    """The Alt+letter of a label as the user sees it (the letter after '&'): it depends on
+    the language, so it is read from the translated text, never assumed."""
+    shown = text.replace("&&", "")
+    assert shown.count("&") == 1, f"no single accelerator in {text!r}"
+    letter = shown[shown.index("&") + 1]
+    assert letter.isascii() and letter.isalnum(), f"accelerator {letter!r} of {text!r}"
+    return Qt.Key(ord(letter.upper()))
+
+
+def buddy_label(widget: QWidget) -> QLabel:
+    """The label whose accelerator focuses *widget*."""
+    labels = [label for label in widget.window().findChildren(QLabel) if label.buddy() == widget]
+    assert len(labels) == 1, labels
+    return labels[0]
+
+
 def test_printers_are_listed_chosen_and_saved(
     qtbot: QtBot, ctx: AppContext, server: CupsServer
 ) -> None:
@@ -56,11 +75,15 @@ def test_printers_are_listed_chosen_and_saved(
     names = [page.a4_combo.itemData(i) for i in range(page.a4_combo.count())]
     assert names[0] == "" and {A4_QUEUE, RECEIPT_QUEUE} <= set(names)
     receipt_label = page.receipt_combo.itemText(page.receipt_combo.findData(RECEIPT_QUEUE))
-    assert receipt_label == "Máy in hoá đơn nhiệt quầy 1 (Receipt_Counter) — ready"
-    assert "2 printer(s) found" in page.list_status.text()
+    assert receipt_label == "Máy in hoá đơn nhiệt quầy 1 (Receipt_Counter) — sẵn sàng"
+    assert page.list_status.text() == "Tìm thấy 2 máy in."
     # the receipt printer chosen with the keyboard: its label's accelerator, then the arrows
     choose(page, A4_QUEUE, "")
-    qtbot.keyClick(view, Qt.Key.Key_I, Qt.KeyboardModifier.AltModifier)
+    label = buddy_label(page.receipt_combo)
+    assert label.text() == "Máy in &biên nhận:"
+    # Alt+B: in Vietnamese "&Bỏ thay đổi" (undo, enabled now) shares the letter, so Qt
+    # treats it as ambiguous; the first press still reaches the receipt printer's field
+    qtbot.keyClick(view, accelerator(label.text()), Qt.KeyboardModifier.AltModifier)
     assert page.receipt_combo.hasFocus()
     while page.receipt_combo.currentData() != RECEIPT_QUEUE:
         qtbot.keyClick(page.receipt_combo, Qt.Key.Key_Down)
@@ -94,7 +117,7 @@ def test_test_page_reaches_the_printer(
         button.click()
     ok, message = signal.args
     assert ok, message
-    assert message.startswith(f"Test page printed on «{queue}» (job {queue}-")
+    assert re.fullmatch(rf"Đã in xong trang thử trên «{queue}» \(lệnh in {queue}-\d+\)\.", message)
     assert page.test_result.text() == message
     data = device.read_bytes()  # what the queue's device received: a PDF, maybe in PJL
     assert b"%PDF-" in data and b"%%EOF" in data
@@ -132,4 +155,4 @@ def test_a_printer_removed_after_being_chosen_is_refused(
     # after a refresh the page shows the printer as missing
     with qtbot.waitSignal(page.printers_listed, timeout=TIMEOUT_MS):
         page.refresh_button.click()
-    assert page.a4_combo.currentText() == f"{gone} — not found"
+    assert page.a4_combo.currentText() == f"{gone} — không tìm thấy"

@@ -40,6 +40,10 @@ ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 Period = tuple[time, time]
 
 
+def qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
 class KeyAction(QObject):
     """Runs *action* when one of *keys* is pressed in the watched widget."""
 
@@ -101,14 +105,14 @@ class DateListEditor(QGroupBox):
     def set_dates(self, days: list[date]) -> None:
         self.list.clear()
         for day in sorted(set(days)):
-            item = QListWidgetItem(QDate(day).toString(DATE_FORMAT))
+            item = QListWidgetItem(qdate(day).toString(DATE_FORMAT))
             item.setData(Qt.ItemDataRole.UserRole, day)
             self.list.addItem(item)
 
     def add_shown(self) -> None:
         day = self.date_edit.date().toPython()
         assert isinstance(day, date)
-        shown = QDate(day).toString(DATE_FORMAT)
+        shown = qdate(day).toString(DATE_FORMAT)
         if day in self.dates():
             self.refused.emit(self.tr("{day} is already in the list.").format(day=shown))
             return
@@ -257,7 +261,7 @@ class CalendarPage(SettingsPage):
         if day not in other.dates():
             return None
         return self.tr("{day} is already in “{other}”: a day cannot be both.").format(
-            day=QDate(day).toString(DATE_FORMAT), other=other.title()
+            day=qdate(day).toString(DATE_FORMAT), other=other.title()
         )
 
     def _changed(self) -> None:
@@ -293,7 +297,7 @@ class CalendarPage(SettingsPage):
         locale = self.locale()
         for _ in range(PREVIEW_DAYS):
             day = calendar.next_working_day(day)
-            text = locale.toString(QDate(day), "dddd " + DATE_FORMAT)
+            text = locale.toString(qdate(day), "dddd " + DATE_FORMAT)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, day)
             self.preview.addItem(item)
