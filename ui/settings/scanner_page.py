@@ -301,9 +301,8 @@ class ScannerPage(SettingsPage):
         self.device_list.clear()
         for info in devices:
             assert isinstance(info, DeviceInfo)
-            item = QListWidgetItem(
-                info.label if info.id in info.label else f"{info.label} ({info.id})"
-            )
+            item = QListWidgetItem(info.label)  # the id is shown below once chosen
+            item.setToolTip(info.id)
             item.setData(NAME_ROLE, info.id)
             self.device_list.addItem(item)
         self.device_list.blockSignals(False)
