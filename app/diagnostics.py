@@ -377,15 +377,15 @@ def check_printers(settings: Settings, timeout_s: float) -> Check:
     label = "Máy in (CUPS)"
     printing = settings.printing
     server = printing.cups_server or None
+    chosen = {"A4": printing.a4_printer, "giấy hẹn": printing.receipt_printer}
     try:
         printers = list_printers(server)
     except PrintError as exc:
-        return Check(
-            "printers", label, None if exc.reason == "no-tools" else False, problem=exc.message
-        )
+        # with no printer chosen for the counter, forms are saved as PDF: not an error
+        needed = any(chosen.values()) and exc.reason != "no-tools"
+        return Check("printers", label, False if needed else None, problem=exc.message)
     by_name = {p.name: p for p in printers}
     default = next((p.name for p in printers if p.is_default), "")
-    chosen = {"A4": printing.a4_printer, "giấy hẹn": printing.receipt_printer}
     details = {
         "printers": [p.name for p in printers],
         "default": default,

@@ -277,3 +277,6 @@ def test_printers_check_follows_the_chosen_printers(settings: Settings) -> None:
         assert stopped.problem.startswith("Máy in giấy hẹn:") and A4_QUEUE not in stopped.problem
     down = check_printers(settings, 10)
     assert down.ok is False and down.problem
+    settings.printing.a4_printer = settings.printing.receipt_printer = ""
+    unused = check_printers(settings, 10)  # no printer chosen: PDFs only, not an error
+    assert unused.ok is None and unused.problem
