@@ -9,7 +9,9 @@ do, in Vietnamese) or None (not configured here, e.g. no hub).
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
+import importlib
 import importlib.metadata
 import logging
 import os
@@ -530,6 +532,33 @@ def _guarded(probe: Probe, settings: Settings, timeout_s: float) -> Check:
     return check
 
 
+#: What the checks import, imported on the calling thread before they start: imports racing
+#: in the check threads have failed now and then ("No module named 'app.reports.model'",
+#: "No module named 'urllib.error'": a package half initialised by another thread).
+CHECK_MODULES = (
+    "PySide6.QtCore",
+    "pytesseract",
+    "scanner.ocr",
+    "scanner.page",
+    "pyzbar.zbar_library",
+    "zxingcpp",
+    "app.scanning",
+    "scanner.acquisition.sane_backend",
+    "alembic.script",
+    "app.storage.migrate",
+    "app.transfer.client",
+    "app.certificates",
+    "printing.cups",
+)
+
+
+def _import_check_modules() -> None:
+    for name in CHECK_MODULES:
+        # missing or broken (a native library that does not load): the check itself says so
+        with contextlib.suppress(Exception):
+            importlib.import_module(name)
+
+
 #: SANE's discovery loads and probes every backend of dll.conf; on a stock Debian the
 #: parallel-port ones alone take 3–4 s on an idle PC, so 5 s was not enough on a busy one.
 DEFAULT_TIMEOUT_S = 15.0
@@ -542,6 +571,7 @@ def run_diagnostics(
 
     Each check runs in a daemon thread (not a pool): a check stuck in a driver call (a hung
     scanner) must neither delay the answer nor keep the program from exiting."""
+    _import_check_modules()
     began = time.perf_counter()
     results: list[Check | None] = [None] * len(checks)
 

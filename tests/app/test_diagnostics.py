@@ -240,7 +240,11 @@ def test_diag_command_json_and_exit_status(tmp_path: Path) -> None:
     after = diag("--json")
     data = json.loads(after.stdout)
     assert after.returncode == (0 if data["ok"] else 2)
-    failed = [c for c in data["checks"] if c["ok"] is False and c["name"] != "printers"]
+    failed = [
+        (c["name"], c["problem"], c["seconds"])
+        for c in data["checks"]
+        if c["ok"] is False and c["name"] != "printers"
+    ]
     assert not failed, failed
     human = diag()
     assert "✓ Cơ sở dữ liệu" in human.stdout and "– Máy chủ tỉnh" in human.stdout
