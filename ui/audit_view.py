@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AppContext
+from app.reports.audit_query import audit_rows
 from app.reports.model import AuditRow
 from app.security import CurrentUser
 from ui.report_widgets import FilterChoices, fill_combo, load_filter_choices
@@ -51,7 +52,6 @@ KNOWN_ACTIONS = (
 
 def load_audit(ctx: AppContext, query: dict[str, Any]) -> list[AuditRow]:
     """Worker: the log entries matching *query* (keyword arguments of audit_rows)."""
-    from app.reports.audit_query import audit_rows
 
     return audit_rows(ctx.db, limit=AUDIT_LIMIT, **query)
 

@@ -47,6 +47,8 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.errors import UserError
+from app.reports.dashboard import dashboard, drill_down
+from app.reports.exports import daily_report_file, logbook_file
 from app.reports.model import (
     Breakdown,
     DashboardFigures,
@@ -57,6 +59,7 @@ from app.reports.model import (
 )
 from app.security import CurrentUser
 from app.storage.database import Database
+from printing.output import save_bytes
 from ui.report_widgets import (
     DrillDownDialog,
     FilterChoices,
@@ -84,7 +87,6 @@ ON_TIME_COLOURS = {
 
 def load_figures(db: Database, flt: ReportFilter, now: datetime) -> DashboardFigures:
     """Worker: every figure of the dashboard."""
-    from app.reports.dashboard import dashboard
 
     return dashboard(db, flt, now=now)
 
@@ -93,7 +95,6 @@ def load_drill_down(
     db: Database, flt: ReportFilter, figures: tuple[Figure, ...], now: datetime
 ) -> list[DossierRow]:
     """Worker: the dossiers behind one or more figures (in that order, each dossier once)."""
-    from app.reports.dashboard import drill_down
 
     seen: dict[str, DossierRow] = {}
     for figure in figures:
@@ -105,13 +106,11 @@ def load_drill_down(
 def make_logbook(
     ctx: AppContext, kind: str, start: date, end: date, counter_code: str | None
 ) -> bytes:
-    from app.reports.exports import logbook_file
 
     return logbook_file(ctx, start, end, kind, counter_code=counter_code)[0]
 
 
 def make_daily_report(ctx: AppContext, kind: str, day: date, counter_code: str | None) -> bytes:
-    from app.reports.exports import daily_report_file
 
     return daily_report_file(ctx, day, kind, counter_code=counter_code)
 
@@ -119,7 +118,6 @@ def make_daily_report(ctx: AppContext, kind: str, day: date, counter_code: str |
 def save_report(ctx: AppContext, path: Path, job: Callable[..., bytes], *args: object) -> Path:
     """Worker: make the report in the format the file name asks for, write it atomically.
     A disk error becomes a message saying what to do."""
-    from printing.output import save_bytes
 
     data = job(ctx, path.suffix.lower().lstrip("."), *args)
     try:

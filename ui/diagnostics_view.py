@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import Settings
-from app.diagnostics import Check, Diagnostics
+from app.diagnostics import Check, Diagnostics, run_diagnostics
+from app.support_bundle import write_support_bundle
 from ui.workers import BackgroundJobs
 
 MARKS = {True: "✓", False: "✗", None: "–"}
@@ -32,14 +33,12 @@ BAD = QColor("#fbd5d5")
 
 def diagnose(settings: Settings) -> Diagnostics:
     """Worker: run every check."""
-    from app.diagnostics import run_diagnostics
 
     return run_diagnostics(settings)
 
 
 def write_bundle(settings: Settings, path: Path) -> Path:
     """Worker: the support bundle (secrets scrubbed), written atomically."""
-    from app.support_bundle import write_support_bundle
 
     write_support_bundle(settings, path)
     return path

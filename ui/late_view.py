@@ -25,8 +25,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import report_forms
 from app.context import AppContext
+from app.dossiers import load_dossier
 from app.errors import UserError
+from app.report_forms import compute_new_appointment
+from app.reports.late import late_dossiers
 from app.reports.model import DossierRow, OnTimeClass
 from app.security import CurrentUser
 from ui.pdf_output import PdfPrinter
@@ -39,15 +43,12 @@ REFRESH_MS = 60_000
 
 def load_late(ctx: AppContext, now: datetime) -> list[DossierRow]:
     """Worker: overdue and nearly-due dossiers."""
-    from app.reports.late import late_dossiers
 
     return late_dossiers(ctx.db, now=now)
 
 
 def proposed_appointment(ctx: AppContext, code: str, now: datetime) -> datetime:
     """Worker: the new appointment apology_for would promise (nothing is recorded)."""
-    from app.dossiers import load_dossier
-    from app.report_forms import compute_new_appointment
 
     with ctx.db.reading() as session:
         dossier = load_dossier(session, code)
@@ -66,7 +67,6 @@ def make_apology(
     now: datetime,
 ) -> tuple[bytes, datetime]:
     """Worker: the apology letter (PDF, recorded as issued) and the new appointment it states."""
-    from app import report_forms
 
     return report_forms.apology_for(
         ctx, code, reason=reason, new_appointment=new_appointment, user=user, now=now
@@ -77,7 +77,6 @@ def draft_apology(
     ctx: AppContext, code: str, reason: str, new_appointment: datetime, now: datetime
 ) -> tuple[bytes, datetime]:
     """Worker: the letter as it would be printed, for the preview (nothing is recorded)."""
-    from app import report_forms
 
     return report_forms.apology_draft(
         ctx, code, reason=reason, new_appointment=new_appointment, now=now
@@ -86,7 +85,6 @@ def draft_apology(
 
 def make_control_sheet(ctx: AppContext, code: str) -> bytes:
     """Worker: the dossier's control sheet (phiếu kiểm soát quá trình giải quyết)."""
-    from app import report_forms
 
     return report_forms.control_sheet_for(ctx, code)
 

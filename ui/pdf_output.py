@@ -20,6 +20,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMessageBox, QWidget
 
 from app.config import PrintingSettings, Settings
+from printing.cups import print_pdf
 from printing.output import save_pdf
 from ui.workers import BackgroundJobs
 
@@ -44,7 +45,6 @@ def queue_for(pdf: bytes, printing: PrintingSettings) -> str:
 
 def queue_pdf(pdf: bytes, queue: str, title: str, server: str) -> str:
     """Worker job: hand *pdf* to CUPS; the job id (a :class:`PrintError` says why not)."""
-    from printing.cups import print_pdf
 
     return print_pdf(pdf, queue, title=title, server=server or None)
 

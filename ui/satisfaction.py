@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from app.context import AppContext
 from app.reports.model import Rating
+from app.satisfaction import record_rating
 from app.security import CurrentUser
 from ui.workers import BackgroundJobs
 
@@ -32,7 +33,6 @@ def record(
     ctx: AppContext, code: str, rating: Rating, moment: str, source: str, user_id: int
 ) -> Rating:
     """Worker: store the rating."""
-    from app.satisfaction import record_rating
 
     record_rating(ctx.db, code, rating, moment=moment, source=source, user_id=user_id)
     return rating

@@ -24,6 +24,8 @@ from PySide6.QtWidgets import (
 
 from app.context import AppContext
 from app.transfer.queue import QueueRow, cancel, queue_rows, retry
+from app.transfer.remote_vault import upload_new_documents
+from app.transfer.service import open_queue
 from ui.workers import BackgroundJobs
 
 REFRESH_MS = 5000
@@ -31,8 +33,6 @@ REFRESH_MS = 5000
 
 def send_now(ctx: AppContext) -> str:
     """Deliver every waiting dossier now and pull the status back (in a worker)."""
-    from app.transfer.remote_vault import upload_new_documents
-    from app.transfer.service import open_queue
 
     queue = open_queue(ctx)
     with queue.client:
@@ -45,8 +45,6 @@ def send_now(ctx: AppContext) -> str:
 
 def background_transfer(ctx: AppContext) -> tuple[bool, str]:
     """One round of the transfer worker: hub check, due deliveries, status pull."""
-    from app.transfer.remote_vault import upload_new_documents
-    from app.transfer.service import open_queue
 
     queue = open_queue(ctx)
     with queue.client:

@@ -3,6 +3,10 @@
 The result (or the error) comes back through queued signals, so the slots run on the GUI
 thread. A worker can be cancelled: the callable receives a ``Cancel`` token to poll, and a
 cancelled worker's result is dropped.
+
+A job's modules are imported with the view that starts it (on the GUI thread), not inside the
+job: two workers importing the same package at once can fail on CPython before 3.13 ("No
+module named …", a half-initialised package — seen in the diagnostics' threads).
 """
 
 from __future__ import annotations

@@ -169,7 +169,7 @@ def test_refresh_runs_in_a_worker_and_the_gui_stays_responsive(
     supervisor: CurrentUser,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from app.reports import dashboard as report
+    from ui import dashboard_view as report
 
     view = shown_dashboard(qtbot, ctx, supervisor)
     assert view.timer.isActive() and view.timer.interval() == 60_000
